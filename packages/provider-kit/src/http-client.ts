@@ -51,9 +51,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const timeout = req.timeoutMs ?? defaultTimeoutMs;
       const response = await request(req.url, {
         method: req.method ?? (req.body === undefined ? 'GET' : 'POST'),
-        headers: req.headers,
-        body: req.body,
-        signal: req.signal,
+        headers: req.headers ?? {},
+        body: req.body ?? null,
+        signal: req.signal ?? null,
         dispatcher,
         headersTimeout: timeout,
         bodyTimeout: timeout,
