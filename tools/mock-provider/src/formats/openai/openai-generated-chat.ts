@@ -1,0 +1,87 @@
+import { BoundedCache } from '../../reply/bounded-cache.js';
+import { jsonReply, sseHeaders, type BodyReply, type StreamReply } from '../../reply/reply-types.js';
+import type { MockAnswer } from '../../text/mock-answer.js';
+
+/** Fixed so that generated answers are byte-for-byte deterministic. */
+export const mockCreated = 1_700_000_000;
+const completionId = 'chatcmpl-mock';
+const frameCache = new BoundedCache<string[]>();
+
+function usageOf(answer: MockAnswer) {
+  return {
+    prompt_tokens: answer.promptTokens,
+    completion_tokens: answer.completionTokens,
+    total_tokens: answer.promptTokens + answer.completionTokens,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
+  };
+}
+
+function finishReason(answer: MockAnswer): 'stop' | 'length' {
+  return answer.truncated ? 'length' : 'stop';
+}
+
+export function generatedCompletion(model: string, answer: MockAnswer): BodyReply {
+  return jsonReply(200, {
+    id: completionId,
+    object: 'chat.completion',
+    created: mockCreated,
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: answer.text, refusal: null, annotations: [] },
+        logprobs: null,
+        finish_reason: finishReason(answer),
+      },
+    ],
+    usage: usageOf(answer),
+    service_tier: 'default',
+    system_fingerprint: null,
+  });
+}
+
+/** The role chunk, one chunk per delta and the finish chunk; with include_usage every chunk has `usage: null`. */
+function answerFrames(model: string, answer: MockAnswer, includeUsage: boolean): string[] {
+  const key = `${includeUsage}|${answer.truncated}|${answer.pieces.length}|${answer.text.length}|${model}`;
+  return frameCache.get(key, () => {
+    const frame = (delta: object, finish: string | null): string =>
+      `data: ${JSON.stringify({
+        id: completionId,
+        object: 'chat.completion.chunk',
+        created: mockCreated,
+        model,
+        system_fingerprint: null,
+        choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+        ...(includeUsage ? { usage: null } : {}),
+      })}\n\n`;
+    return [
+      frame({ role: 'assistant', content: '', refusal: null }, null),
+      ...answer.pieces.map((piece) => frame({ content: piece }, null)),
+      frame({}, finishReason(answer)),
+    ];
+  });
+}
+
+export function generatedChunkStream(model: string, answer: MockAnswer, includeUsage: boolean): StreamReply {
+  const frames = answerFrames(model, answer, includeUsage);
+  const tail = ['data: [DONE]\n\n'];
+  if (includeUsage) {
+    const usageChunk = {
+      id: completionId,
+      object: 'chat.completion.chunk',
+      created: mockCreated,
+      model,
+      system_fingerprint: null,
+      choices: [],
+      usage: usageOf(answer),
+    };
+    tail.unshift(`data: ${JSON.stringify(usageChunk)}\n\n`);
+  }
+  return { kind: 'stream', status: 200, headers: sseHeaders, frames: [...frames, ...tail] };
+}
