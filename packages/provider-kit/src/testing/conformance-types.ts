@@ -51,6 +51,10 @@ export interface ChatExpectation {
   streamErrorKind?: ErrorKind;
   /** For a rate-limit case: the retry-after the error must carry, in milliseconds. */
   retryAfterMs?: number;
+  /** For an error case: the `param` the error must name (null for none). */
+  errorParam?: string | null;
+  /** For an error case: the `code` the error must carry (null for none). */
+  errorCode?: string | null;
 }
 
 export interface ChatConformanceCase {

@@ -41,6 +41,8 @@ export function expectConsistentResult(result: ChatResult): void {
 export interface ErrorExpectation {
   kind: ErrorKind;
   retryAfterMs?: number | undefined;
+  param?: string | null | undefined;
+  code?: string | null | undefined;
   secrets?: readonly string[] | undefined;
 }
 
@@ -50,6 +52,8 @@ export function expectSwitchyardError(error: unknown, expectation: ErrorExpectat
   const switchyardError = error as SwitchyardError;
   expect(switchyardError.kind, `error kind (message: ${switchyardError.message})`).toBe(expectation.kind);
   if (expectation.retryAfterMs !== undefined) expect(switchyardError.retryAfterMs, 'retryAfterMs').toBe(expectation.retryAfterMs);
+  if (expectation.param !== undefined) expect(switchyardError.param, 'error param').toBe(expectation.param);
+  if (expectation.code !== undefined) expect(switchyardError.code, 'error code').toBe(expectation.code);
   expectNoSecrets(switchyardError, expectation.secrets ?? []);
 }
 

@@ -42,7 +42,8 @@ export async function drainStream(
 async function runFailingChatCase(provider: ChatProvider, testCase: ChatConformanceCase, secrets: string[]): Promise<void> {
   const call = isStreamCase(testCase) ? provider.streamChat(testCase.request) : provider.chat(testCase.request);
   const error = await rejectionOf(call, testCase.name);
-  expectSwitchyardError(error, { kind: testCase.expect.errorKind ?? 'internal', retryAfterMs: testCase.expect.retryAfterMs, secrets });
+  const { errorKind, retryAfterMs, errorParam, errorCode } = testCase.expect;
+  expectSwitchyardError(error, { kind: errorKind ?? 'internal', retryAfterMs, param: errorParam, code: errorCode, secrets });
 }
 
 async function runStreamCase(provider: ChatProvider, testCase: ChatConformanceCase, secrets: string[]): Promise<void> {

@@ -122,7 +122,7 @@ const options: ProviderConformanceOptions = {
       name: 'rate limited',
       request,
       upstream: { status: 429, headers: { 'retry-after': '2' }, body: '{"error":{"message":"slow down","code":"rate_limit_exceeded"}}' },
-      expect: { errorKind: 'rate_limit', retryAfterMs: 2000 },
+      expect: { errorKind: 'rate_limit', retryAfterMs: 2000, errorCode: 'rate_limit_exceeded', errorParam: null },
     },
     {
       name: 'connection lost mid-stream',
