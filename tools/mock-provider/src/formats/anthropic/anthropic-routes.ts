@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ErrorSpec } from '../../reply/mock-request-error.js';
+import { badRequest, type ErrorSpec } from '../../reply/mock-request-error.js';
 import type { Reply } from '../../reply/reply-types.js';
 import { countTextCharacters, planAnswer } from '../../text/mock-answer.js';
 import {
@@ -14,7 +14,6 @@ import type { Route, RouteContext } from '../wire-format.js';
 import { replayAnthropicFixture } from './anthropic-fixture-replay.js';
 import { anthropicFormat } from './anthropic-format.js';
 import { generatedMessage, generatedMessageStream } from './anthropic-generated.js';
-import { badRequest } from '../../reply/mock-request-error.js';
 
 /** Accepts `x-api-key` (classic) or `Authorization: Bearer` (SDK 1.x), and requires `anthropic-version`. */
 function checkAnthropicAccess(headers: IncomingHttpHeaders): ErrorSpec | undefined {

@@ -36,3 +36,25 @@ export function handleBatchEmbedContents(json: unknown): Reply {
   const embeddings = requests.map((request, index) => embeddingOf(readEmbedRequest(request, `requests[${index}]`)));
   return jsonReply(200, { embeddings });
 }
+
+/** Vertex `:predict` for text embedding models: `{instances:[{content}]}` → `{predictions:[{embeddings:{values}}]}`. */
+export function handlePredictEmbeddings(json: unknown): Reply {
+  const body = requireObject(json);
+  const instances = requireNonEmptyArray(body, 'instances');
+  const parameters = body['parameters'];
+  const requested =
+    parameters !== null && typeof parameters === 'object'
+      ? optionalPositiveInteger(parameters as Record<string, unknown>, 'outputDimensionality', 'parameters.outputDimensionality')
+      : undefined;
+  const dimensions = requested ?? defaultDimensions;
+  if (dimensions > maxDimensions) throw badRequest(`'parameters.outputDimensionality' must be at most ${maxDimensions}.`);
+  const predictions = instances.map((instance, index) => {
+    const content = instance !== null && typeof instance === 'object' ? (instance as { content?: unknown }).content : undefined;
+    if (typeof content !== 'string') throw badRequest(`'instances[${index}].content' must be a string.`);
+    const input = textInput(content);
+    return {
+      embeddings: { values: deterministicVector(input.seed, dimensions), statistics: { token_count: input.tokens, truncated: false } },
+    };
+  });
+  return jsonReply(200, { predictions });
+}

@@ -1,14 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { MockRequestError, type ErrorSpec } from '../../reply/mock-request-error.js';
+import { MockRequestError, badRequest, type ErrorSpec } from '../../reply/mock-request-error.js';
 import type { Reply } from '../../reply/reply-types.js';
 import { countTextCharacters, planAnswer } from '../../text/mock-answer.js';
 import { optionalPositiveInteger, requireNonEmptyArray, requireObject } from '../request-fields.js';
 import type { Route, RouteContext } from '../wire-format.js';
-import { handleBatchEmbedContents, handleEmbedContent } from './gemini-embed.js';
+import { handleBatchEmbedContents, handleEmbedContent, handlePredictEmbeddings } from './gemini-embed.js';
 import { replayGeminiFixture } from './gemini-fixture-replay.js';
 import { geminiFormat } from './gemini-format.js';
 import { generatedContent, generatedContentStream } from './gemini-generated.js';
-import { badRequest } from '../../reply/mock-request-error.js';
 
 function checkApiKey(headers: IncomingHttpHeaders, query: Readonly<Record<string, string>>): ErrorSpec | undefined {
   const key = headers['x-goog-api-key'];
@@ -44,6 +43,7 @@ function handleModelMethod(context: RouteContext): Reply {
   if (context.scenario.fixture !== undefined) throw badRequest('Mock fixtures replay only on generateContent routes.');
   if (method === 'embedContent') return handleEmbedContent(context.json);
   if (method === 'batchEmbedContents') return handleBatchEmbedContents(context.json);
+  if (method === 'predict') return handlePredictEmbeddings(context.json);
   throw new MockRequestError({ kind: 'not_found', message: `Method ":${method}" is not served by the mock provider.` });
 }
 
