@@ -1,0 +1,127 @@
+import { SwitchyardError, type CallOptions, type EmbeddingRequest, type EmbeddingResponse, type EmbeddingResult } from '@switchyard/core';
+import { z } from 'zod';
+import { modelPath, normalizeModelId } from './bedrock-model-id.js';
+import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, readSuccessBody, type BedrockContext } from './bedrock-transport.js';
+import { rejectUnlessDropped } from './bedrock-unsupported.js';
+
+const titanResponseSchema = z.looseObject({
+  embedding: z.array(z.number()),
+  inputTextTokenCount: z.number().int().nonnegative().optional(),
+});
+
+const cohereResponseSchema = z.looseObject({
+  embeddings: z.union([z.array(z.array(z.number())), z.looseObject({ float: z.array(z.array(z.number())) })]),
+});
+
+/** Cohere embed takes at most 96 texts per call; Titan takes one. */
+const cohereBatchSize = 96;
+const titanConcurrency = 4;
+
+interface Batch {
+  vectors: number[][];
+  tokens: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function inputsOf(request: EmbeddingRequest): string[] {
+  if (typeof request.input === 'string') return [request.input];
+  if (request.input.every((item): item is string => typeof item === 'string')) return request.input;
+  throw new SwitchyardError('bad_request', 'Bedrock embedding models take text input, not token arrays.', { param: 'input' });
+}
+
+function parseJson<T>(text: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new SwitchyardError('upstream_unavailable', 'Bedrock returned a malformed embedding response.', { status: 502, provider: providerId });
+  }
+  return parsed.data;
+}
+
+async function invoke<T>(context: BedrockContext, modelId: string, body: unknown, schema: z.ZodType<T>, options: CallOptions) {
+  const response = await postToBedrock(context, modelPath(modelId, 'invoke'), JSON.stringify(body), 'application/json', options);
+  const headerTokens = Number(headerValue(response.headers, 'x-amzn-bedrock-input-token-count'));
+  const value = parseJson(await readSuccessBody(response), schema);
+  return { value, headerTokens: Number.isFinite(headerTokens) ? headerTokens : 0, headers: response.headers };
+}
+
+/** Titan text embeddings: one call per input (`inputText`, plus `dimensions` and `normalize` on v2). */
+async function titanBatches(context: BedrockContext, modelId: string, request: EmbeddingRequest, inputs: string[], options: CallOptions): Promise<Batch[]> {
+  const isV1 = /titan-embed-(text-v1|g1-text)/.test(modelId);
+  if (isV1 && request.dimensions !== undefined) {
+    rejectUnlessDropped('dimensions', 'Titan text embeddings v1 has a fixed size.', context.dropParams);
+  }
+  const extra = {
+    ...(request.dimensions !== undefined && !isV1 ? { dimensions: request.dimensions } : {}),
+    ...(typeof request['normalize'] === 'boolean' ? { normalize: request['normalize'] } : {}),
+  };
+  const batches: Batch[] = new Array<Batch>(inputs.length);
+  for (let start = 0; start < inputs.length; start += titanConcurrency) {
+    const slice = inputs.slice(start, start + titanConcurrency);
+    const results = await Promise.all(slice.map((inputText) => invoke(context, modelId, { inputText, ...extra }, titanResponseSchema, options)));
+    results.forEach(({ value, headerTokens, headers }, offset) => {
+      batches[start + offset] = { vectors: [value.embedding], tokens: value.inputTextTokenCount ?? headerTokens, headers };
+    });
+  }
+  return batches;
+}
+
+/** Cohere embed: `texts` in batches of 96 with `input_type` (default search_document), `output_dimension` on v4. */
+async function cohereBatches(context: BedrockContext, modelId: string, request: EmbeddingRequest, inputs: string[], options: CallOptions): Promise<Batch[]> {
+  const isV4 = modelId.includes('embed-v4');
+  if (!isV4 && request.dimensions !== undefined) {
+    rejectUnlessDropped('dimensions', 'Cohere embed v3 has a fixed size.', context.dropParams);
+  }
+  const inputType = typeof request['input_type'] === 'string' ? request['input_type'] : 'search_document';
+  const batches: Batch[] = [];
+  for (let start = 0; start < inputs.length; start += cohereBatchSize) {
+    const body = {
+      texts: inputs.slice(start, start + cohereBatchSize),
+      input_type: inputType,
+      ...(isV4 && request.dimensions !== undefined ? { output_dimension: request.dimensions } : {}),
+    };
+    const { value, headerTokens, headers } = await invoke(context, modelId, body, cohereResponseSchema, options);
+    const vectors = Array.isArray(value.embeddings) ? value.embeddings : value.embeddings.float;
+    if (vectors.length !== body.texts.length) {
+      throw new SwitchyardError('upstream_unavailable', 'Bedrock returned a different number of embeddings than texts.', { status: 502, provider: providerId });
+    }
+    batches.push({ vectors, tokens: headerTokens, headers });
+  }
+  return batches;
+}
+
+/** A float vector as OpenAI's base64 encoding: little-endian float32 bytes. */
+export function floatsToBase64(vector: readonly number[]): string {
+  const bytes = Buffer.alloc(vector.length * 4);
+  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
+  return bytes.toString('base64');
+}
+
+/** Embeddings through InvokeModel for Amazon Titan text embeddings and Cohere embed, as an OpenAI response. */
+export async function bedrockEmbed(context: BedrockContext, request: EmbeddingRequest, options: CallOptions = {}): Promise<EmbeddingResult> {
+  const modelId = normalizeModelId(request.model);
+  const inputs = inputsOf(request);
+  let batches: Batch[];
+  if (modelId.includes('titan-embed')) batches = await titanBatches(context, modelId, request, inputs, options);
+  else if (modelId.includes('cohere.embed')) batches = await cohereBatches(context, modelId, request, inputs, options);
+  else {
+    throw new SwitchyardError('bad_request', `${modelId} is not a Bedrock embedding model Switchyard supports (Titan text or Cohere embed).`, {
+      param: 'model',
+    });
+  }
+  const vectors = batches.flatMap((batch) => batch.vectors);
+  const promptTokens = batches.reduce((sum, batch) => sum + batch.tokens, 0);
+  const base64 = request.encoding_format === 'base64';
+  const response: EmbeddingResponse = {
+    object: 'list',
+    data: vectors.map((vector, index) => ({ object: 'embedding', index, embedding: base64 ? floatsToBase64(vector) : vector })),
+    model: request.model,
+    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+  };
+  return { response, body: JSON.stringify(response), upstreamHeaders: pickUpstreamHeaders(batches[batches.length - 1]?.headers ?? {}) };
+}

@@ -1,0 +1,117 @@
+import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
+import { joinUrl, readBodyText, transportError, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
+import type { BedrockConnection } from './bedrock-credentials.js';
+import { bedrockError, parseBedrockErrorBody } from './bedrock-error.js';
+import type { ImageFetchPolicy, UrlFetcher } from './bedrock-media.js';
+import { signRequest } from './bedrock-sigv4.js';
+
+/** Everything a configured Bedrock provider needs to make calls. */
+export interface BedrockContext {
+  connection: BedrockConnection;
+  httpClient: HttpClient;
+  /** Extra headers for every upstream request (settings.headers). */
+  headers: Record<string, string> | undefined;
+  timeoutMs: number | undefined;
+  dropParams: boolean;
+  imagePolicy: ImageFetchPolicy;
+  fetcher: UrlFetcher;
+}
+
+export const providerId = 'bedrock';
+
+/** Headers a caller may not set: the transport computes them, and they are signed. */
+const reservedHeader = /^(authorization|host|content-type|content-length|accept|x-amz-.*)$/i;
+
+function extraHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source ?? {})) {
+      if (!reservedHeader.test(name)) headers[name.toLowerCase()] = value;
+    }
+  }
+  return headers;
+}
+
+async function authorizedHeaders(context: BedrockContext, url: URL, body: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  const auth = context.connection.auth;
+  if (SwitchyardError.isInstance(auth)) throw auth;
+  if (auth.type === 'bearer') return { ...headers, authorization: `Bearer ${auth.token}` };
+  return signRequest({
+    method: 'POST',
+    url,
+    headers,
+    body,
+    credentials: auth.credentials,
+    region: context.connection.region,
+    service: 'bedrock',
+  });
+}
+
+/** The response headers worth handing to a caller: AWS request ids, Bedrock's token counts and latency. */
+export function pickUpstreamHeaders(headers: HttpResponse['headers']): UpstreamHeaders {
+  const picked: Record<string, string | string[] | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith('x-amzn-') || name === 'retry-after') picked[name] = value;
+  }
+  return picked;
+}
+
+export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * POSTs a JSON body to a Bedrock runtime path, authenticated with SigV4 or the API key, through the pooled
+ * HttpClient. Resolves with the response once Bedrock accepted the request (2xx); any other status becomes the
+ * matching SwitchyardError, and transport failures (refused, reset, timed out, aborted) theirs.
+ */
+export async function postToBedrock(
+  context: BedrockContext,
+  path: string,
+  body: string,
+  accept: string,
+  options: CallOptions = {},
+): Promise<HttpResponse> {
+  const url = new URL(joinUrl(context.connection.endpoint, path));
+  const headers = { ...extraHeaders(context.headers, options.headers), 'content-type': 'application/json', accept };
+  const signed = await authorizedHeaders(context, url, body, headers);
+  let response: HttpResponse;
+  try {
+    const timeoutMs = options.timeoutMs ?? context.timeoutMs;
+    response = await context.httpClient.send({
+      url,
+      method: 'POST',
+      headers: signed,
+      body,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    });
+  } catch (error) {
+    throw transportError(error, providerId);
+  }
+  if (response.status >= 200 && response.status < 300) return response;
+  let text: string;
+  try {
+    text = await readBodyText(response.body);
+  } catch (error) {
+    throw transportError(error, providerId);
+  }
+  const parsed = parseBedrockErrorBody(text);
+  throw bedrockError({
+    status: response.status,
+    errorType: headerValue(response.headers, 'x-amzn-errortype') ?? parsed.errorType,
+    message: parsed.message,
+    headers: response.headers,
+    secrets: context.connection.secrets,
+  });
+}
+
+/** Reads a whole success body as text, mapping a connection lost mid-body to its SwitchyardError. */
+export async function readSuccessBody(response: HttpResponse): Promise<string> {
+  try {
+    return await response.body.text();
+  } catch (error) {
+    throw transportError(error, providerId);
+  }
+}
