@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Seconds as LiteLLM writes them; a value from `os.environ/NAME` arrives as a string and is coerced. */
+const seconds = z.coerce.number().positive();
+
+/** A YAML boolean, or the text of one when it came from the environment. */
+const flag = z.union([z.boolean(), z.stringbool()]);
+
+export const deploymentParamsSchema = z.looseObject({
+  model: z.string().min(1, 'must name the upstream model as "<provider>/<model>"'),
+  api_base: z.string().min(1).optional(),
+  base_url: z.string().min(1).optional(),
+  api_key: z.string().optional(),
+  api_version: z.coerce.string().optional(),
+  custom_llm_provider: z.string().min(1).optional(),
+  organization: z.string().optional(),
+  extra_headers: z.record(z.string(), z.coerce.string()).optional(),
+  headers: z.record(z.string(), z.coerce.string()).optional(),
+  timeout: seconds.optional(),
+  stream_timeout: seconds.optional(),
+  drop_params: flag.optional(),
+});
+
+export const modelEntrySchema = z.looseObject({
+  model_name: z.coerce.string().min(1, 'must be a non-empty model group name'),
+  litellm_params: deploymentParamsSchema.optional(),
+  params: deploymentParamsSchema.optional(),
+  model_info: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const configFileSchema = z.looseObject({
+  model_list: z.array(modelEntrySchema).nullish(),
+  general_settings: z
+    .looseObject({
+      master_key: z.coerce.string().min(1, 'must not be empty').optional(),
+      max_request_size_mb: z.coerce.number().positive().optional(),
+    })
+    .nullish(),
+  litellm_settings: z
+    .looseObject({
+      drop_params: flag.optional(),
+      request_timeout: seconds.optional(),
+      num_retries: z.coerce.number().int().min(0).max(20).optional(),
+    })
+    .nullish(),
+  router_settings: z
+    .looseObject({
+      num_retries: z.coerce.number().int().min(0).max(20).optional(),
+      timeout: seconds.optional(),
+    })
+    .nullish(),
+  environment_variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullish(),
+});
+
+export type DeploymentParams = z.infer<typeof deploymentParamsSchema>;
+export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,0 +1,37 @@
+import type { DeploymentParams } from './config-schema.js';
+
+/** One `model_list` entry, validated and with its `os.environ/` references resolved. */
+export interface DeploymentConfig {
+  /** The public model group name clients send as `model` (may be a wildcard such as `openai/*`). */
+  modelName: string;
+  params: DeploymentParams;
+  modelInfo: Record<string, unknown>;
+  /** Where it sits in the file, for messages: `model_list[3]`. */
+  path: string;
+}
+
+/** Everything the gateway acts on, normalised from a LiteLLM-shaped config file or the built-in demo. */
+export interface GatewayConfig {
+  /** The file it came from, or a description of the built-in config. */
+  source: string;
+  deployments: DeploymentConfig[];
+  masterKey: string | undefined;
+  maxRequestBytes: number;
+  /** Default per-attempt upstream timeout. */
+  requestTimeoutMs: number;
+  /** Retries after the first attempt for retryable failures. */
+  numRetries: number;
+  dropParams: boolean;
+  /** Start-up warnings (ignored keys); printed once. */
+  warnings: string[];
+}
+
+export const defaultSettings = {
+  maxRequestSizeMb: 8,
+  requestTimeoutSeconds: 600,
+  numRetries: 2,
+} as const;
+
+export function megabytesToBytes(mb: number): number {
+  return Math.floor(mb * 1024 * 1024);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { splitUnsupportedKeys, unsupportedKeysWarning } from './unsupported-keys.js';
+
+describe('splitUnsupportedKeys', () => {
+  it('keeps supported keys, folds model_list paths and does not touch the input', () => {
+    const raw = {
+      model_list: [{ model_name: 'a', litellm_params: { model: 'x', rpm: 1 }, tpm: 5 }, { model_name: 'b', litellm_params: { model: 'y', rpm: 2 } }],
+      general_settings: { master_key: 'k', database_url: 'd' },
+      guardrails: [],
+    };
+    const split = splitUnsupportedKeys(raw);
+    expect(split.unsupported).toEqual(['guardrails', 'general_settings.database_url', 'model_list[].tpm', 'model_list[].litellm_params.rpm']);
+    expect(split.config).toEqual({
+      model_list: [{ model_name: 'a', litellm_params: { model: 'x' } }, { model_name: 'b', litellm_params: { model: 'y' } }],
+      general_settings: { master_key: 'k' },
+    });
+    expect(raw.general_settings.database_url).toBe('d');
+  });
+
+  it('warns only when something is ignored', () => {
+    expect(unsupportedKeysWarning('f.yaml', [])).toBeUndefined();
+    expect(unsupportedKeysWarning('f.yaml', ['a', 'b.c'])).toBe('f.yaml: these keys are not supported by Switchyard yet and are ignored: a, b.c');
+  });
+});

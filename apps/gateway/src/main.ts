@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs, usage, UsageError, type CliOptions } from './cli/parse-args.js';
+import { ConfigError } from './config/config-error.js';
+import { defaultConfig } from './config/default-config.js';
+import type { GatewayConfig } from './config/gateway-config.js';
+import { loadConfigFile } from './config/load-config.js';
+import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream.js';
+import { startGateway } from './gateway.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { installedFamilies } from './providers/installed-families.js';
+import { installGracefulShutdown } from './server/graceful-shutdown.js';
+import { installLastResortHandlers } from './server/last-resort-handlers.js';
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+async function configFor(options: CliOptions): Promise<{ config: GatewayConfig; demo: DemoUpstream | undefined }> {
+  if (options.config !== undefined) return { config: loadConfigFile(options.config), demo: undefined };
+  const demo = await startDemoUpstream();
+  return { config: defaultConfig({ demoBaseUrl: demo.baseUrl, families: installedFamilies(), env: process.env }), demo };
+}
+
+async function run(options: CliOptions, logger: Logger): Promise<void> {
+  const { config, demo } = await configFor(options);
+  const gateway = await startGateway({ config, families: installedFamilies(), port: options.port, host: options.host, logger });
+  logger.info({ url: gateway.url, config: config.source, modelGroups: gateway.models.groups.map((group) => group.name) }, 'switchyard gateway listening');
+  if (options.host === '0.0.0.0' && config.masterKey === undefined) {
+    logger.warn('listening on all interfaces without general_settings.master_key: anyone who can reach this port can use your providers');
+  }
+  installGracefulShutdown({
+    graceMs: options.shutdownTimeoutSeconds * 1000,
+    drain: (graceMs) => gateway.drain(graceMs),
+    release: async () => {
+      await demo?.close();
+      logger.info('switchyard gateway stopped');
+      logger.flush();
+    },
+    log: (message, fields) => logger.info(fields ?? {}, message),
+    exit: (code) => process.exit(code),
+  });
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`switchyard-gateway: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) fail(`${error.message}\n\n${usage}`, 2);
+    throw error;
+  }
+  if (options.help) return void process.stdout.write(usage);
+  if (options.version) return void process.stdout.write(`${version()}\n`);
+  const logger = createLogger({ level: options.logLevel });
+  installLastResortHandlers(logger);
+  try {
+    await run(options, logger);
+  } catch (error) {
+    logger.flush();
+    if (error instanceof ConfigError) fail(error.message, 1);
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') fail(`port ${options.port} on ${options.host} is already in use. Pick another with --port.`, 1);
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') fail(`cannot listen on ${options.host}:${options.port} (${code}).`, 1);
+    fail(`start-up failed: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+}
+
+void main();

@@ -1,0 +1,87 @@
+import type { ProviderFamily } from '@switchyard/core';
+import OpenAI from 'openai';
+import { parseConfigText } from '../../src/config/load-config.js';
+import { startGateway, type Gateway } from '../../src/gateway.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { scenarioFamily } from '../../src/test-support/scenario-family.js';
+
+/** The upstream key every test deployment uses; tests assert it never reaches a log line or an answer. */
+export const upstreamSecret = 'sk-upstream-secret-DO-NOT-LEAK';
+
+export interface Harness {
+  gateway: Gateway;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** Every log line the gateway wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  rawLogs: string[];
+  families: readonly ProviderFamily[];
+  /** The official OpenAI client pointed at the gateway (no client-side retries unless asked). */
+  client(options?: { apiKey?: string; maxRetries?: number; timeout?: number }): OpenAI;
+  close(): Promise<void>;
+}
+
+/** `litellm_params` (YAML flow mapping) for a deployment that plays one mock-provider scenario. */
+export function scenarioParams(scenario: string, extra = ''): string {
+  return `{model: "openai/${scenario}", api_key: ${upstreamSecret}${extra ? `, ${extra}` : ''}}`;
+}
+
+export interface HarnessOptions {
+  families?: readonly ProviderFamily[];
+  env?: NodeJS.ProcessEnv;
+  retry?: { maxRetryAfterMs?: number; baseDelayMs?: number };
+}
+
+/** Starts a gateway on an ephemeral loopback port from YAML text, capturing its logs. */
+export async function startHarness(yaml: string, options: HarnessOptions = {}): Promise<Harness> {
+  const rawLogs: string[] = [];
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: {
+      write(line: string) {
+        rawLogs.push(line);
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  });
+  const families = options.families ?? [scenarioFamily()];
+  const config = parseConfigText(yaml, 'test-config.yaml', options.env ?? {});
+  const gateway = await startGateway({
+    config,
+    families,
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+    processMetrics: false,
+    retry: { baseDelayMs: 5, ...options.retry },
+  });
+  return {
+    gateway,
+    url: gateway.url,
+    logs,
+    rawLogs,
+    families,
+    client: (clientOptions = {}) =>
+      new OpenAI({
+        baseURL: `${gateway.url}/v1`,
+        apiKey: clientOptions.apiKey ?? 'sk-gateway-test',
+        maxRetries: clientOptions.maxRetries ?? 0,
+        ...(clientOptions.timeout === undefined ? {} : { timeout: clientOptions.timeout }),
+      }),
+    close: () => gateway.close(),
+  };
+}
+
+/** Raw HTTP against the gateway (undici under the hood): for what the OpenAI client cannot send. */
+export async function post(url: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; text: string; json: unknown }> {
+  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
