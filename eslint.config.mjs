@@ -33,6 +33,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', console: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.config.ts', '**/*.config.mjs', 'eslint.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },

@@ -47,6 +47,7 @@ const tasks = {
     if (built !== 0) return built;
     return run(process.execPath, [join(root, 'apps', 'gateway', 'dist', 'main.js'), ...args]);
   },
+  bench: (args) => run(pnpmBin, ['--filter', '@switchyard/bench', 'bench', ...args]),
   pnpm: (args) => run(pnpmBin, args),
 };
 
