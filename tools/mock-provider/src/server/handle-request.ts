@@ -7,7 +7,7 @@ import { parseScenario } from '../scenario/parse-scenario.js';
 import { emptyScenario, type Scenario } from '../scenario/scenario.js';
 import { faultErrorSpec, withMidstreamFault } from './apply-fault.js';
 import { handleControl } from './handle-control.js';
-import { readBody } from './read-body.js';
+import { readBody, type ReadBody } from './read-body.js';
 import type { MockServerState } from './mock-server-state.js';
 import { splitTarget, type RequestTarget } from './request-target.js';
 import { formatForPath, matchRoute, type RouteMatch } from './route-table.js';
@@ -16,45 +16,59 @@ import { formatForPath, matchRoute, type RouteMatch } from './route-table.js';
 export function handleRequest(state: MockServerState, req: IncomingMessage, res: ServerResponse): void {
   req.on('error', ignore);
   res.on('error', ignore);
-  const rawTarget = req.url ?? '/';
-  const target = splitTarget(rawTarget);
+  const target = splitTarget(req.url ?? '/');
   if (target.path.startsWith('/__mock/')) {
     req.resume();
     handleControl(state, req.method ?? 'GET', target.path, res);
     return;
   }
-  readBody(req, state.maxBodyBytes, ({ text, tooLarge }) => {
-    const json = parseJson(text);
-    let scenario = emptyScenario;
-    let scenarioError: unknown;
+  readBody(req, state.maxBodyBytes, (body) => {
     try {
-      scenario = parseScenario(target.prefix, req.headers);
+      routeRequest(state, req, res, target, body);
     } catch (error) {
-      scenarioError = error;
+      // Last line of defence: a bug must cost one request, never the process.
+      if (res.headersSent) res.destroy();
+      else sendReply(res, formatForPath(target.path).errorReply(specOf(error), false));
     }
-    const method = req.method ?? 'GET';
-    state.recorder.record({
-      method,
-      path: target.path,
-      url: rawTarget,
-      query: target.query,
-      headers: req.headers,
-      body: text,
-      json: json.value,
-      scenario: scenario.key,
-    });
-    const match = matchRoute(method, target.path);
-    const format = match?.route.format ?? formatForPath(target.path);
-    const stream = match?.route.isStream(match.params, json.value) ?? false;
-    const fail = (spec: ErrorSpec): void => sendReply(res, format.errorReply(spec, stream));
-    if (scenarioError !== undefined) return fail(specOf(scenarioError));
-    if (match === undefined) return fail({ kind: 'not_found', message: `The mock provider has no route for ${method} ${target.path}.` });
-    if (tooLarge) return fail({ kind: 'payload_too_large' });
-    const accessError = match.route.checkAccess?.(req.headers, target.query);
-    if (accessError !== undefined) return fail(accessError);
-    if (text !== '' && !json.ok) return fail({ kind: 'bad_request', message: 'The request body is not valid JSON.' });
-    answer(state, { req, res, match, target, json: json.value, scenario, format, stream });
   });
+}
+
+/** Bodies above this are recorded cut short (and without `json`) so the ring cannot hold gigabytes. */
+const maxRecordedBodyLength = 1024 * 1024;
+
+function routeRequest(state: MockServerState, req: IncomingMessage, res: ServerResponse, target: RequestTarget, body: ReadBody): void {
+  const { text, tooLarge } = body;
+  const json = parseJson(text);
+  let scenario = emptyScenario;
+  let scenarioError: unknown;
+  try {
+    scenario = parseScenario(target.prefix, req.headers);
+  } catch (error) {
+    scenarioError = error;
+  }
+  const method = req.method ?? 'GET';
+  const recordWhole = text.length <= maxRecordedBodyLength;
+  state.recorder.record({
+    method,
+    path: target.path,
+    url: req.url ?? '/',
+    query: target.query,
+    headers: req.headers,
+    body: recordWhole ? text : text.slice(0, maxRecordedBodyLength),
+    json: recordWhole ? json.value : undefined,
+    scenario: scenario.key,
+  });
+  const match = matchRoute(method, target.path);
+  const format = match?.route.format ?? formatForPath(target.path);
+  const stream = match?.route.isStream(match.params, json.value) ?? false;
+  const fail = (spec: ErrorSpec): void => sendReply(res, format.errorReply(spec, stream));
+  if (scenarioError !== undefined) return fail(specOf(scenarioError));
+  if (match === undefined) return fail({ kind: 'not_found', message: `The mock provider has no route for ${method} ${target.path}.` });
+  if (tooLarge) return fail({ kind: 'payload_too_large' });
+  const accessError = match.route.checkAccess?.(req.headers, target.query);
+  if (accessError !== undefined) return fail(accessError);
+  if (text !== '' && !json.ok) return fail({ kind: 'bad_request', message: 'The request body is not valid JSON.' });
+  answer(state, { req, res, match, target, json: json.value, scenario, format, stream });
 }
 
 interface Exchange {

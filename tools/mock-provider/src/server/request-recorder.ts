@@ -11,9 +11,9 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Header names are lower-case, as Node reports them. */
   headers: IncomingHttpHeaders;
-  /** The raw body as UTF-8 text ('' when there is none). */
+  /** The raw body as UTF-8 text ('' when there is none), cut to its first MiB when longer. */
   body: string;
-  /** The body parsed as JSON; undefined when it is empty or not JSON. */
+  /** The body parsed as JSON; undefined when it is empty, not JSON or longer than a MiB. */
   json: unknown;
   /** The canonical scenario string of the request ('' when none was asked for). */
   scenario: string;
