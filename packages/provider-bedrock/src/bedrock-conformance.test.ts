@@ -1,4 +1,9 @@
-import { readChunksFixture, runProviderConformance, type ChatConformanceCase } from '@switchyard/provider-kit/testing';
+import {
+  readChunksFixture,
+  runProviderConformance,
+  type ChatConformanceCase,
+  type EmbeddingConformanceCase,
+} from '@switchyard/provider-kit/testing';
 import { expect } from 'vitest';
 import { createBedrock } from './bedrock-provider.js';
 import { concatFrames, encodeEvent, encodeException, framesFromChunks } from './test/event-stream-frames.js';
@@ -12,6 +17,7 @@ import {
   expectSignedConverse,
   fixtures,
 } from './test/recorded-bedrock.js';
+import { recomputeAuthorization } from './test/reference-sigv4.js';
 
 const weatherTool = {
   type: 'function' as const,
@@ -288,10 +294,45 @@ const errorCases: ChatConformanceCase[] = [
   },
 ];
 
+/** Embedding answers in the shapes AWS documents for InvokeModel (no recordings exist). */
+const embeddingCases: EmbeddingConformanceCase[] = [
+  {
+    name: 'Titan text embeddings v2: inputText, dimensions and normalize → one vector',
+    request: { model: 'amazon.titan-embed-text-v2:0', input: 'Hello world', dimensions: 4, normalize: true },
+    upstream: { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ embedding: [0.1, -0.2, 0.3, 0.4], inputTextTokenCount: 3 }) },
+    expect: { count: 1, dimensions: 4, promptTokens: 3 },
+    assertRequest: (request) => {
+      expect(request.url).toBe('/model/amazon.titan-embed-text-v2%3A0/invoke');
+      expect(request.json).toEqual({ inputText: 'Hello world', dimensions: 4, normalize: true });
+      expect(request.headers['authorization']).toBe(recomputeAuthorization(request, credentials.secretAccessKey));
+    },
+  },
+  {
+    name: 'Cohere embed v3: texts with input_type → one vector per text, tokens from the header',
+    request: { model: 'cohere.embed-english-v3', input: ['first', 'second'], input_type: 'search_query' },
+    upstream: {
+      headers: { 'content-type': 'application/json', 'x-amzn-bedrock-input-token-count': '4' },
+      body: JSON.stringify({ id: 'e1', response_type: 'embeddings_floats', texts: ['first', 'second'], embeddings: [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]] }),
+    },
+    expect: { count: 2, dimensions: 3, promptTokens: 4 },
+    assertRequest: (request) => {
+      expect(request.url).toBe('/model/cohere.embed-english-v3/invoke');
+      expect(request.json).toEqual({ texts: ['first', 'second'], input_type: 'search_query' });
+    },
+  },
+  {
+    name: 'a model that is not an embedding model → bad_request',
+    request: { model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', input: 'x' },
+    upstream: { body: '{}' },
+    expect: { count: 0, errorKind: 'bad_request' },
+  },
+];
+
 runProviderConformance({
   name: '@switchyard/provider-bedrock',
   createProvider: (baseURL) => createBedrock({ baseURL, options: awsOptions }, { env: {} }),
   secrets: [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken],
   chatCases: [...textCases, ...jsonCases, ...errorCases],
+  embeddingCases,
   usageStreamCase: 'amazon-bedrock-text.chunks.txt: streamed text, usage from metadata after messageStop',
 });
