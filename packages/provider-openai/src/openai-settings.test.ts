@@ -55,6 +55,13 @@ describe('resolveOpenAIConfig', () => {
     expect(serverless.headers).toEqual({ authorization: 'Bearer k' });
   });
 
+  it('accepts a key read from an unset environment variable and says which variable to set', () => {
+    const env: NodeJS.ProcessEnv = {};
+    expect(() => resolveOpenAIConfig({ apiKey: env.OPENAI_API_KEY, env })).toThrow(
+      expect.objectContaining({ kind: 'authentication', message: expect.stringContaining('OPENAI_API_KEY') }),
+    );
+  });
+
   it('rejects an unknown provider id', () => {
     expect(() => resolveOpenAIConfig({ provider: 'nope', env: {} })).toThrow(expect.objectContaining({ kind: 'bad_request' }));
   });

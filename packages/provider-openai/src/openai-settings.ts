@@ -10,15 +10,33 @@ export interface DroppedParamsEvent {
   params: readonly string[];
 }
 
-export interface OpenAISettings extends Omit<ProviderSettings, 'provider'> {
+/**
+ * LiteLLM-style settings (`ProviderSettings` from core), every field optional and accepting `undefined`, so a
+ * value read from the environment can be passed as it is.
+ */
+export interface OpenAISettings {
   /** A preset id from the table (`openai`, `azure`, `groq`, ...). Defaults to `openai`. */
-  provider?: string;
+  provider?: string | undefined;
+  /** The API key; defaults to the preset's environment variables. */
+  apiKey?: string | undefined;
+  /** The `api_base`; defaults to the preset's environment variables, then its default base URL. */
+  baseURL?: string | undefined;
+  /** Azure's `api-version`; defaults to `AZURE_API_VERSION`, then 2024-10-21. */
+  apiVersion?: string | undefined;
+  /** Extra headers sent on every upstream request. */
+  headers?: Record<string, string> | undefined;
+  /** Default per-request timeout in milliseconds. */
+  timeoutMs?: number | undefined;
+  /** Drop parameters the vendor does not support instead of rejecting the request. */
+  dropParams?: boolean | undefined;
+  /** Unused by this family; accepted so any `ProviderSettings` can be passed. */
+  options?: ProviderSettings['options'] | undefined;
   /** The HTTP client to send with; defaults to provider-kit's shared pooled client. */
-  httpClient?: HttpClient;
+  httpClient?: HttpClient | undefined;
   /** Where API keys and base URLs are read from when not given; defaults to `process.env`. */
-  env?: NodeJS.ProcessEnv;
+  env?: NodeJS.ProcessEnv | undefined;
   /** Called whenever `dropParams` removed parameters from a request (for a response header or a log line). */
-  onDroppedParams?: (event: DroppedParamsEvent) => void;
+  onDroppedParams?: ((event: DroppedParamsEvent) => void) | undefined;
 }
 
 /** Everything a call needs, resolved once when the provider is created. */
