@@ -1,0 +1,10 @@
+export type { BenchResult } from './bench-result.js';
+export type { PointResult, ProbeRecord } from './measure/result-types.js';
+export { fullDefaults, parseOptions, smokeDefaults, type BenchOptions } from './options.js';
+export { runBench } from './run-bench.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export { writeResults } from './report/write-results.js';
+export { issueTargetChecks, type TargetCheck } from './report/issue-targets.js';
+export { scenarios, plannedScenarios, getScenario } from './scenarios/registry.js';
+export type { Scenario, StreamMode, TargetName } from './scenarios/scenario.js';
+export { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './profile/summarize-cpu-profile.js';

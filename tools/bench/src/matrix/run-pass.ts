@@ -1,0 +1,114 @@
+import { mkdir } from 'node:fs/promises';
+import { writeRequestFiles, type RequestFiles } from '../load/request-spec.js';
+import { runTtfbProbe } from '../load/run-ttfb-probe.js';
+import { measurePoint, type PointSettings } from '../measure/measure-point.js';
+import type { PointResult, ProbeRecord } from '../measure/result-types.js';
+import type { BenchOptions } from '../options.js';
+import type { Scenario, StreamMode } from '../scenarios/scenario.js';
+import { startMock } from '../targets/start-mock.js';
+import type { RunningTarget } from '../targets/target.js';
+import { failedPoint, failedProbe } from './failed-results.js';
+import { startTargets, type SkippedTarget } from './start-targets.js';
+
+export interface PassContext {
+  run: number;
+  options: BenchOptions;
+  scenario: Scenario;
+  portkeyEntry: string | undefined;
+  /** CPUs for the proxy and for the load (mock, wrk, probe); undefined when unpinned. */
+  cpus: { proxy: number | undefined; load: number | undefined };
+  log: (line: string) => void;
+}
+
+export interface PassOutcome {
+  points: PointResult[];
+  probes: ProbeRecord[];
+  skipped: SkippedTarget[];
+}
+
+async function probe(context: PassContext, target: RunningTarget, mode: StreamMode, files: RequestFiles) {
+  const identity = { run: context.run, target: target.name, mode };
+  try {
+    const result = await runTtfbProbe({
+      url: target.origin,
+      requestJsonFile: files.jsonFile,
+      requests: context.options.ttfbRequests,
+      warmup: context.options.ttfbWarmup,
+      cpu: context.cpus.load,
+      deadlineMs: context.options.smoke ? 15_000 : 120_000,
+    });
+    return { ...identity, ...result };
+  } catch (error) {
+    return failedProbe(identity, error);
+  }
+}
+
+function pointSettings(context: PassContext): PointSettings {
+  const { options } = context;
+  return {
+    warmupSeconds: options.warmupSeconds,
+    durationSeconds: options.durationSeconds,
+    loadCpu: context.cpus.load,
+    quietGateMaxWaitMs: options.quietGateMaxWaitMs,
+    quietGateThresholdPercent: options.quietGateThresholdPercent,
+  };
+}
+
+interface ModeInput {
+  targets: RunningTarget[];
+  mode: StreamMode;
+  mockOrigin: string;
+  ourPids: number[];
+}
+
+async function measureMode(context: PassContext, { targets, mode, mockOrigin, ourPids }: ModeInput) {
+  const files = new Map<RunningTarget, RequestFiles>();
+  for (const target of targets) {
+    const spec = context.scenario.request(target.name, mode, mockOrigin);
+    files.set(target, await writeRequestFiles(context.options.workDir, `${target.name}-${mode}`, spec));
+  }
+  const probes: ProbeRecord[] = [];
+  for (const target of targets) probes.push(await probe(context, target, mode, files.get(target) as RequestFiles));
+  const points: PointResult[] = [];
+  for (const connections of context.options.connections) {
+    for (const target of targets) {
+      const identity = { run: context.run, target: target.name, mode, connections };
+      context.log(`run ${context.run}: ${target.name} ${mode} c=${connections}`);
+      const requestFile = (files.get(target) as RequestFiles).wrkFile;
+      const plan = { ...identity, target, requestFile, ourPids };
+      points.push(await measurePoint(plan, pointSettings(context)).catch((error) => failedPoint(identity, error)));
+    }
+  }
+  return { probes, points };
+}
+
+/**
+ * One pass over the whole matrix with fresh processes: the mock on the load CPU, every target on the proxy CPU,
+ * then for each mode the TTFB probes and the wrk points, targets interleaved within each point.
+ */
+export async function runPass(context: PassContext): Promise<PassOutcome> {
+  await mkdir(context.options.workDir, { recursive: true });
+  const mock = await startMock(context.cpus.load, context.options.workDir);
+  const startContext = {
+    proxyCpu: context.cpus.proxy,
+    mockOrigin: mock.origin,
+    mockPid: mock.pid,
+    workDir: context.options.workDir,
+    scenario: context.scenario,
+    ...(context.portkeyEntry === undefined ? {} : { portkeyEntry: context.portkeyEntry }),
+  };
+  const { running, skipped } = await startTargets(context.options.targets, context.options.modes, startContext);
+  const outcome: PassOutcome = { points: [], probes: [], skipped };
+  try {
+    const ourPids = [mock.pid, ...running.map((target) => target.pid)];
+    for (const mode of context.options.modes) {
+      const { probes, points } = await measureMode(context, { targets: running, mode, mockOrigin: mock.origin, ourPids });
+      outcome.probes.push(...probes);
+      outcome.points.push(...points);
+    }
+  } finally {
+    for (const target of running) await target.stop();
+    await mock.stop();
+  }
+  return outcome;
+}

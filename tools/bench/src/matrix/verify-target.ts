@@ -1,0 +1,45 @@
+import type { RequestSpec } from '../load/request-spec.js';
+import type { Scenario, StreamMode } from '../scenarios/scenario.js';
+import type { RunningTarget } from '../targets/target.js';
+
+/** What makes an answer a real completion and not an error page, per mode. */
+function problemWith(mode: StreamMode, status: number, body: string): string | undefined {
+  if (status < 200 || status > 299) return `answered HTTP ${status}: ${body.slice(0, 300)}`;
+  if (mode === 'stream') {
+    const events = body.match(/^data:/gm)?.length ?? 0;
+    return body.includes('data: [DONE]') ? undefined : `stream ended without data: [DONE] after ${events} events`;
+  }
+  return body.includes('"choices"') ? undefined : `answer has no choices: ${body.slice(0, 300)}`;
+}
+
+async function send(origin: string, spec: RequestSpec): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${origin}${spec.path}`, {
+    method: spec.method,
+    headers: spec.headers,
+    body: spec.body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/**
+ * Sends one request per mode before any measurement. A target that answers with an error is left out: measuring
+ * how fast it returns 404s would say nothing about the pass-through.
+ */
+export async function verifyTarget(
+  target: RunningTarget,
+  scenario: Scenario,
+  modes: readonly StreamMode[],
+  mockOrigin: string,
+): Promise<string | undefined> {
+  for (const mode of modes) {
+    try {
+      const { status, body } = await send(target.origin, scenario.request(target.name, mode, mockOrigin));
+      const problem = problemWith(mode, status, body);
+      if (problem !== undefined) return `${mode} check failed: ${problem}`;
+    } catch (error) {
+      return `${mode} check failed: ${(error as Error).message}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+
+/** Clock ticks per second for /proc times (USER_HZ). It is 100 on every Linux build Node supports. */
+export const ticksPerSecond = 100;
+
+export interface ProcessTimes {
+  /** utime + stime of the process (all its threads), in ticks. */
+  ownTicks: number;
+  /** cutime + cstime: the children it has already waited for, in ticks. */
+  childTicks: number;
+}
+
+/** Reads utime, stime, cutime and cstime from /proc/PID/stat. */
+export async function readProcessTimes(pid: number | 'self'): Promise<ProcessTimes> {
+  const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const field = (n: number): number => Number(fields[n - 3]);
+  return { ownTicks: field(14) + field(15), childTicks: field(16) + field(17) };
+}
+
+export interface MachineTimes {
+  /** Ticks all CPUs spent busy: everything except idle and iowait. */
+  busyTicks: number;
+  totalTicks: number;
+}
+
+/** Reads the aggregate "cpu" line of /proc/stat. */
+export async function readMachineTimes(): Promise<MachineTimes> {
+  const text = await readFile('/proc/stat', 'utf8');
+  const line = text.split('\n', 1)[0] ?? '';
+  const values = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const totalTicks = values.reduce((sum, value) => sum + value, 0);
+  const idle = (values[3] ?? 0) + (values[4] ?? 0);
+  return { busyTicks: totalTicks - idle, totalTicks };
+}
+
+/** Resident set size from /proc/PID/status (VmRSS), in bytes; undefined once the process is gone. */
+export async function readRssBytes(pid: number): Promise<number | undefined> {
+  try {
+    const text = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(text);
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { BenchOptions } from '../options.js';
+import { commandExists } from '../process/run-command.js';
+import { workspaceRoot } from '../paths.js';
+import { ensureBuilds } from './ensure-builds.js';
+import { ensurePortkey, findPortkey, type PortkeyInstall } from './ensure-portkey.js';
+import { ensureWrk, wrkVersion } from './ensure-wrk.js';
+import type { SkippedTarget } from '../matrix/start-targets.js';
+
+export interface Prepared {
+  wrk: string;
+  portkey: PortkeyInstall | undefined;
+  gatewayVersion: string | undefined;
+  mockProviderVersion: string | undefined;
+  cpus: { proxy: number | undefined; load: number | undefined };
+  skipped: SkippedTarget[];
+  notes: string[];
+}
+
+function versionOf(folder: string): string | undefined {
+  const manifest = join(workspaceRoot, folder, 'package.json');
+  if (!existsSync(manifest)) return undefined;
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
+}
+
+async function placement(pin: boolean, notes: string[]): Promise<Prepared['cpus']> {
+  if (!pin) return { proxy: undefined, load: undefined };
+  if (cpus().length < 2 || !(await commandExists('taskset', ['--version']))) {
+    notes.push('unpinned: pinning needs 2 CPUs and taskset (util-linux)');
+    return { proxy: undefined, load: undefined };
+  }
+  return { proxy: 0, load: 1 };
+}
+
+async function preparePortkey(options: BenchOptions, log: (line: string) => void, prepared: Prepared) {
+  if (!options.targets.includes('portkey')) return;
+  const dir = join(options.workDir, 'portkey');
+  try {
+    prepared.portkey = options.setup ? await ensurePortkey(dir, log) : await findPortkey(dir);
+    if (prepared.portkey === undefined) throw new Error(`nothing in ${dir} (run without --no-setup)`);
+  } catch (error) {
+    prepared.skipped.push({ target: 'portkey', reason: `not installed: ${(error as Error).message}` });
+  }
+}
+
+/** The bench's setup step: tools (wrk, Portkey), fresh builds of the measured projects, CPU placement. */
+export async function prepare(options: BenchOptions, log: (line: string) => void): Promise<Prepared> {
+  const wrk = options.setup ? await ensureWrk(log) : await wrkVersion();
+  if (wrk === undefined) throw new Error('wrk is not installed (run without --no-setup to install it)');
+  const notes: string[] = [];
+  const prepared: Prepared = {
+    wrk,
+    portkey: undefined,
+    gatewayVersion: versionOf('apps/gateway'),
+    mockProviderVersion: versionOf('tools/mock-provider'),
+    cpus: await placement(options.pin, notes),
+    skipped: [],
+    notes,
+  };
+  if (options.build) {
+    const build = await ensureBuilds(log);
+    if (build.failure !== undefined) {
+      notes.push(`nx build failed, so the gateway is left out:\n${build.failure}`);
+      prepared.skipped.push({ target: 'gateway', reason: 'nx build of the measured projects failed (see notes)' });
+    }
+  }
+  await preparePortkey(options, log, prepared);
+  return prepared;
+}

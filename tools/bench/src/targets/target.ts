@@ -1,0 +1,33 @@
+import type { Scenario, TargetName } from '../scenarios/scenario.js';
+
+/** A started target: where to send requests and which process to account CPU and memory to. */
+export interface RunningTarget {
+  name: TargetName;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** The measured process: the proxy, or for `direct` the mock itself. */
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface TargetStartContext {
+  /** CPU the proxy under test is pinned to (undefined: unpinned). */
+  proxyCpu: number | undefined;
+  mockOrigin: string;
+  mockPid: number;
+  /** Gitignored scratch folder for configs and process logs. */
+  workDir: string;
+  scenario: Scenario;
+  /** The installed Portkey entry script, when Portkey is part of the run. */
+  portkeyEntry?: string;
+  /** Extra Node flags for the proxy process (the CPU profile uses --cpu-prof). */
+  nodeFlags?: readonly string[];
+}
+
+export interface TargetDefinition {
+  name: TargetName;
+  description: string;
+  /** Why this target cannot run here (e.g. the gateway is not built yet); undefined when it can. */
+  unavailableReason(context: Pick<TargetStartContext, 'portkeyEntry'>): string | undefined;
+  start(context: TargetStartContext): Promise<RunningTarget>;
+}
