@@ -1,19 +1,11 @@
-import { SwitchyardError } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { caughtError } from './caught-error.test-utils.js';
 import { cleanGoogleSchema, isEmptyObjectSchema } from './google-schema-cleaner.js';
 
 const clean = (schema: unknown, propertyOrdering = false) =>
   cleanGoogleSchema(schema, { param: 'tools[0].function.parameters', propertyOrdering });
 
-function failure(schema: unknown): SwitchyardError {
-  try {
-    clean(schema);
-  } catch (error) {
-    if (SwitchyardError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the schema to be rejected');
-}
+const failure = (schema: unknown) => caughtError(() => clean(schema));
 
 describe('cleanGoogleSchema', () => {
   it('drops keys Gemini rejects: additionalProperties, $schema, strict, exclusive bounds', () => {
