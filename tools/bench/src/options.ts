@@ -22,7 +22,7 @@ export interface BenchOptions {
   build: boolean;
   /** Pin the proxy to CPU 0 and the mock, wrk and probes to CPU 1. */
   pin: boolean;
-  /** After the matrix, profile the gateway under load with --cpu-prof and summarise it. */
+  /** After the matrix, profile the gateway under load with V8's CPU profiler and summarise it. */
   profile: boolean;
   profileSeconds: number;
   /** Print only the Markdown (for docs/benchmarks.md) instead of the progress log and summary. */
@@ -81,7 +81,7 @@ export const usage = `Usage: switchyard-bench [options]
   --duration S            measured seconds per point (default 10); --warmup S (default 2)
   --ttfb-requests N       sequential probe requests per target and mode (default 300)
   --quiet-wait-ms N       longest wait for a quiet CPU window before a point (default 10000; 0 = off)
-  --profile               then profile the gateway under load (node --cpu-prof) and summarise self time
+  --profile               then profile the gateway under load (V8 CPU profile) and summarise self time
   --no-setup --no-build --no-pin   skip installs, the Nx build, or CPU pinning
   --results-dir DIR --work-dir DIR`;
 

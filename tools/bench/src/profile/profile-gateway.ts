@@ -1,8 +1,11 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { writeRequestFiles } from '../load/request-spec.js';
 import { runWrk } from '../load/run-wrk.js';
 import { cpuDelta, takeCpuSnapshot } from '../measure/cpu-snapshot.js';
+import { distScript } from '../paths.js';
 import type { Scenario, StreamMode } from '../scenarios/scenario.js';
 import { targetDefinitions } from '../targets/definitions.js';
 import { startMock } from '../targets/start-mock.js';
@@ -27,19 +30,21 @@ export interface ProfileContext {
   cpus: { proxy: number | undefined; load: number | undefined };
 }
 
-async function readProfile(dir: string): Promise<{ file: string; profile: CpuProfile }> {
-  const name = (await readdir(dir)).find((entry) => entry.endsWith('.cpuprofile'));
-  if (name === undefined) throw new Error(`the gateway wrote no .cpuprofile into ${dir}`);
-  const file = join(dir, name);
-  return { file, profile: JSON.parse(await readFile(file, 'utf8')) as CpuProfile };
-}
-
 interface LoadOutcome {
   requestsPerSecond: number;
   cpuMicrosPerRequest: number;
 }
 
-async function loadGateway(context: ProfileContext, mode: StreamMode, dir: string): Promise<LoadOutcome> {
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the gateway wrote no CPU profile to ${file}`);
+    await sleep(100);
+  }
+}
+
+/** Starts the mock and the gateway with the profiling preload, profiles one loaded window, writes `file`. */
+async function loadGateway(context: ProfileContext, mode: StreamMode, file: string): Promise<LoadOutcome> {
   const mock = await startMock(context.cpus.load, context.workDir);
   try {
     const gateway = await targetDefinitions.gateway.start({
@@ -48,22 +53,25 @@ async function loadGateway(context: ProfileContext, mode: StreamMode, dir: strin
       mockPid: mock.pid,
       workDir: context.workDir,
       scenario: context.scenario,
-      nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+      nodeFlags: ['--import', distScript('preload/profile-on-signal.js')],
+      env: { SWITCHYARD_BENCH_PROFILE_FILE: file },
     });
     try {
       const spec = context.scenario.request('gateway', mode, mock.origin);
-      const files = await writeRequestFiles(dir, `gateway-${mode}`, spec);
+      const files = await writeRequestFiles(context.workDir, `profile-${mode}`, spec);
       const load = { url: gateway.origin, requestFile: files.wrkFile, connections: context.connections, cpu: context.cpus.load };
-      await runWrk({ ...load, durationSeconds: 1 });
+      await runWrk({ ...load, durationSeconds: 2 });
+      process.kill(gateway.pid, 'SIGUSR2');
       const before = await takeCpuSnapshot(gateway.pid, [mock.pid]);
       const wrk = await runWrk({ ...load, durationSeconds: context.seconds });
       const delta = cpuDelta(before, await takeCpuSnapshot(gateway.pid, [mock.pid]));
+      process.kill(gateway.pid, 'SIGUSR2');
+      await waitForFile(file, 30_000);
       return {
         requestsPerSecond: wrk.requests / (wrk.durationUs / 1e6),
         cpuMicrosPerRequest: (delta.serverCpuSeconds * 1e6) / Math.max(1, wrk.requests),
       };
     } finally {
-      // SIGTERM: the exit-on-term preload turns it into process.exit, which makes --cpu-prof write the profile.
       await gateway.stop();
     }
   } finally {
@@ -71,12 +79,16 @@ async function loadGateway(context: ProfileContext, mode: StreamMode, dir: strin
   }
 }
 
-/** Runs the gateway under `node --cpu-prof` with wrk load in one mode and summarises where its CPU time goes. */
+/**
+ * Profiles the gateway under wrk load in one mode with V8's sampling profiler (the one behind `node --cpu-prof`),
+ * limited to the measured window, and summarises where its CPU time goes.
+ */
 export async function profileGatewayMode(context: ProfileContext, mode: StreamMode): Promise<GatewayProfile> {
-  const dir = join(context.workDir, `profile-${mode}-${Date.now()}`);
+  const dir = join(context.workDir, 'profiles');
   await mkdir(dir, { recursive: true });
-  const outcome = await loadGateway(context, mode, dir);
-  const { file, profile } = await readProfile(dir);
+  const file = join(dir, `gateway-${mode}-${Date.now()}.cpuprofile`);
+  const outcome = await loadGateway(context, mode, file);
+  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
   return {
     mode,
     connections: context.connections,

@@ -1,4 +1,4 @@
-/** The parts of V8's .cpuprofile format (written by `node --cpu-prof`) that the summary reads. */
+/** The parts of V8's .cpuprofile format (`node --cpu-prof`, the inspector's Profiler.stop) that the summary reads. */
 export interface CpuProfile {
   nodes: Array<{
     id: number;

@@ -6,7 +6,7 @@ export function renderProfiles(profiles: readonly GatewayProfile[], topFunctions
   return profiles
     .map((profile) => {
       const intro =
-        `#### ${profile.mode}, ${profile.connections} connections, ${profile.seconds} s under \`node --cpu-prof\`\n\n` +
+        `#### ${profile.mode}, ${profile.connections} connections, ${profile.seconds} s under V8's sampling profiler (load window only)\n\n` +
         `${formatNumber(profile.requestsPerSecond)} req/s, ${formatNumber(profile.cpuMicrosPerRequest)} CPU µs/req ` +
         `(with the profiler's own cost). Busy time ${formatNumber(profile.summary.busyMs)} ms; profile \`${profile.profileFile}\`.`;
       const areas = markdownTable(

@@ -39,7 +39,6 @@ const gateway: TargetDefinition = {
       context,
       gatewayMain,
       (port) => ['--config', config, '--port', String(port), '--host', '127.0.0.1'],
-      [distScript('preload/exit-on-term.js')],
     );
   },
 };
@@ -54,7 +53,6 @@ const portkey: TargetDefinition = {
     if (!entry) throw new Error('Portkey is not installed');
     return startNodeTarget('portkey', context, entry, (port) => [`--port=${port}`, '--headless'], [
       distScript('preload/loopback.js'),
-      distScript('preload/exit-on-term.js'),
     ]);
   },
 };

@@ -18,7 +18,7 @@ export async function startNodeTarget(
     cpu: context.proxyCpu,
     command: process.execPath,
     args: [...flags, script, ...args(port)],
-    env: { NODE_ENV: 'production' },
+    env: { NODE_ENV: 'production', ...context.env },
     logFile: join(context.workDir, `${name}.log`),
     port,
   });

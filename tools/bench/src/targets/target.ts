@@ -20,8 +20,10 @@ export interface TargetStartContext {
   scenario: Scenario;
   /** The installed Portkey entry script, when Portkey is part of the run. */
   portkeyEntry?: string;
-  /** Extra Node flags for the proxy process (the CPU profile uses --cpu-prof). */
+  /** Extra Node flags for the proxy process (the CPU profile adds its preload). */
   nodeFlags?: readonly string[];
+  /** Extra environment for the proxy process. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface TargetDefinition {
