@@ -14,6 +14,7 @@ describe('bedrockError', () => {
     [500, 'InternalServerException', 'oops', 'upstream_unavailable', 500],
     [424, 'ModelErrorException', 'model failed', 'upstream_unavailable', 502],
     [403, 'AccessDeniedException', 'no access', 'permission', 403],
+    [403, 'AccessDeniedException', 'Authentication failed: Please make sure your API Key is valid.', 'authentication', 401],
     [403, 'UnrecognizedClientException', 'The security token included in the request is invalid.', 'authentication', 401],
     [404, 'ResourceNotFoundException', 'no such model', 'not_found', 404],
     [408, 'ModelTimeoutException', 'timed out', 'timeout', 408],

@@ -33,6 +33,8 @@ const errorRules: Readonly<Record<string, ErrorRule>> = {
   expiredtokenexception: { kind: 'authentication', upstreamStatus: 403 },
 };
 
+const authenticationMessage = /authentication failed|security token|invalid api key|api key is (not )?valid/i;
+
 /** `x-amzn-errortype: ValidationException:http://internal.amazon.com/coral/...` → `ValidationException`. */
 export function errorTypeName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -63,6 +65,8 @@ function kindFor(rule: ErrorRule | undefined, status: number, message: string): 
   }
   // "Input is too long for requested model", "too many input tokens": the context window, not a bad request.
   if (rule.kind === 'bad_request') return classifyUpstreamMessage(message) ?? 'bad_request';
+  // An invalid Bedrock API key is reported as AccessDeniedException; it is a credential problem, not a grant.
+  if (rule.kind === 'permission' && authenticationMessage.test(message)) return 'authentication';
   return rule.kind;
 }
 
