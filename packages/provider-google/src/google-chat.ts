@@ -2,10 +2,12 @@ import { SwitchyardError, type CallOptions, type ChatCompletionRequest, type Cha
 import { convertGoogleResponse } from './convert-google-response.js';
 import { googleGenerateContentResponseSchema } from './google-api.js';
 import { buildGoogleRequest } from './google-request.js';
-import { postGoogle, readGoogleJson, type GoogleCallConfig } from './google-transport.js';
+import { assertModelId, postGoogle, readGoogleJson, type GoogleCallConfig } from './google-transport.js';
 
 /** One non-streaming chat completion through `:generateContent`. */
 export async function googleChat(config: GoogleCallConfig, request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatResult> {
+  // Checked before the body is built, which may fetch media.
+  assertModelId(request.model);
   const provider = config.endpoint.provider;
   const body = await buildGoogleRequest(request, {
     model: request.model,

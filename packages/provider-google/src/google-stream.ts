@@ -10,7 +10,7 @@ import { parseSseStream, transportError, type HttpResponse } from '@switchyard/p
 import { googleGenerateContentResponseSchema } from './google-api.js';
 import { buildGoogleRequest } from './google-request.js';
 import { GoogleStreamTranslator } from './google-stream-translator.js';
-import { postGoogle, type GoogleCallConfig } from './google-transport.js';
+import { assertModelId, postGoogle, type GoogleCallConfig } from './google-transport.js';
 
 function malformedEvent(provider: string, what: string): SwitchyardError {
   return new SwitchyardError('upstream_unavailable', `${provider} sent a stream event that ${what}`, { status: 502, provider });
@@ -49,6 +49,8 @@ async function* translate(response: HttpResponse, translator: GoogleStreamTransl
  * the request: an error status rejects it, and failures after that throw from the iterator.
  */
 export async function googleStreamChat(config: GoogleCallConfig, request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatStream> {
+  // Checked before the body is built, which may fetch media.
+  assertModelId(request.model);
   const body = await buildGoogleRequest(request, {
     model: request.model,
     dropParams: config.dropParams,

@@ -26,7 +26,6 @@ describe('resolveGoogleThinking', () => {
   });
 
   it.each([
-    ['minimal', 128],
     ['low', 1024],
     ['medium', 2048],
     ['high', 4096],
@@ -37,8 +36,19 @@ describe('resolveGoogleThinking', () => {
     });
   });
 
-  it('raises the budget to the model minimum (flash-lite needs 512)', () => {
-    expect(resolve('gemini-2.5-flash-lite', { reasoning_effort: 'minimal' })).toEqual({
+  it.each([
+    ['gemini-2.5-pro', 128],
+    ['gemini-2.5-flash', 1],
+    ['gemini-2.5-flash-lite', 512],
+  ] as const)('maps reasoning_effort minimal on %s to the least budget it accepts, %i', (model, budget) => {
+    expect(resolve(model, { reasoning_effort: 'minimal' })).toEqual({
+      kind: 'config',
+      thinkingConfig: { thinkingBudget: budget, includeThoughts: true },
+    });
+  });
+
+  it('raises a small thinking budget to the model minimum', () => {
+    expect(resolve('gemini-2.5-flash-lite', { thinking: { type: 'enabled', budget_tokens: 100 } })).toEqual({
       kind: 'config',
       thinkingConfig: { thinkingBudget: 512, includeThoughts: true },
     });

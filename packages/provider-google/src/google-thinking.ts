@@ -26,7 +26,13 @@ const effortBudgets: Readonly<Record<Exclude<ReasoningEffort, 'none'>, number>> 
 
 /** The smallest budget a 2.5 model accepts once thinking is on; pro cannot turn thinking off at all. */
 function minimumBudget(model: string): number {
-  return /flash-lite/.test(model) ? 512 : 128;
+  if (/flash-lite/.test(model)) return 512;
+  return /flash/.test(model) ? 1 : 128;
+}
+
+/** `minimal` asks for the least thinking the model allows once it is on (LiteLLM's mapping). */
+function minimalBudget(model: string): number {
+  return /flash/.test(model) ? minimumBudget(model) : effortBudgets.minimal;
 }
 
 function effortLevel(effort: ReasoningEffort): 'low' | 'high' {
@@ -36,7 +42,8 @@ function effortLevel(effort: ReasoningEffort): 'low' | 'high' {
 function fromEffort(effort: ReasoningEffort, model: string, style: 'budget' | 'level'): GoogleThinkingConfig {
   if (style === 'level') return { thinkingLevel: effortLevel(effort), includeThoughts: effort !== 'none' };
   if (effort === 'none') return { thinkingBudget: /gemini-2\.5-pro/.test(model) ? 128 : 0, includeThoughts: false };
-  return { thinkingBudget: Math.max(effortBudgets[effort], minimumBudget(model)), includeThoughts: true };
+  const budget = effort === 'minimal' ? minimalBudget(model) : effortBudgets[effort];
+  return { thinkingBudget: Math.max(budget, minimumBudget(model)), includeThoughts: true };
 }
 
 function fromThinking(thinking: ThinkingConfig, model: string, style: 'budget' | 'level'): GoogleThinkingConfig {
@@ -57,10 +64,10 @@ export type ThinkingResolution =
 
 /**
  * Translates `reasoning_effort` and Anthropic-style `thinking` into Gemini's thinkingConfig. `thinking` wins
- * when both are given. Gemini 2.5 takes a budget (minimal 128, low 1024, medium 2048, high 4096, xhigh 8192,
- * max 24576; none turns thinking off where the model allows it); Gemini 3 takes a level (none, minimal and low
- * become low; the rest high). Thoughts are included whenever thinking was asked for, so they come back as
- * reasoning_content.
+ * when both are given. Gemini 2.5 takes a budget (minimal 128, or 1 on flash and 512 on flash-lite; low 1024,
+ * medium 2048, high 4096, xhigh 8192, max 24576; none turns thinking off where the model allows it); Gemini 3
+ * takes a level (none, minimal and low become low; the rest high). Thoughts are included whenever thinking was
+ * asked for, so they come back as reasoning_content.
  */
 export function resolveGoogleThinking(request: ChatCompletionRequest, model: string): ThinkingResolution {
   const { thinking, reasoning_effort: effort } = request;
