@@ -41,6 +41,21 @@ describe('Anthropic messages: generated answers', () => {
   });
 });
 
+describe('Anthropic messages: generated tool calls', () => {
+  it('answers a forced tool with a tool_use block, streamed through input_json_delta', async () => {
+    const tools = [
+      { name: 'lookup', input_schema: { type: 'object' as const, properties: { id: { type: 'integer' } }, required: ['id'] } },
+    ];
+    const forced = { ...request, tools, tool_choice: { type: 'tool' as const, name: 'lookup' } };
+    const body = await client.messages.create(forced);
+    const streamed = await client.messages.stream(forced).finalMessage();
+    for (const message of [body, streamed]) {
+      expect(message.stop_reason).toBe('tool_use');
+      expect(message.content).toEqual([{ type: 'tool_use', id: 'toolu_mock', name: 'lookup', input: { id: 1 } }]);
+    }
+  });
+});
+
 describe('Anthropic messages: fixture replay', () => {
   it('replays the recorded text answer, streamed and not', async () => {
     const body = await client.messages.create(request, scenario({ 'x-mock-fixture': 'anthropic-text' }));

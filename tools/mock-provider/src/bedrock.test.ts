@@ -69,6 +69,24 @@ describe('Bedrock converse: generated answers', () => {
   });
 });
 
+describe('Bedrock converse: generated tool calls', () => {
+  const toolConfig = {
+    tools: [{ toolSpec: { name: 'search', inputSchema: { json: { type: 'object', properties: { term: { type: 'string' } }, required: ['term'] } } } }],
+    toolChoice: { any: {} },
+  };
+
+  it('answers toolChoice any with a toolUse block, streamed as input fragments', async () => {
+    const body = await client().send(new ConverseCommand({ modelId, messages, toolConfig }));
+    expect(body.stopReason).toBe('tool_use');
+    expect(body.output?.message?.content?.[0]?.toolUse).toEqual({ toolUseId: 'tooluse_mock', name: 'search', input: { term: 'mock' } });
+    const events = await collect((await client().send(new ConverseStreamCommand({ modelId, messages, toolConfig }))).stream);
+    expect(events[1]?.contentBlockStart?.start?.toolUse).toEqual({ toolUseId: 'tooluse_mock', name: 'search' });
+    const input = events.map((event) => event.contentBlockDelta?.delta?.toolUse?.input ?? '').join('');
+    expect(JSON.parse(input)).toEqual({ term: 'mock' });
+    expect(events.find((event) => event.messageStop)?.messageStop?.stopReason).toBe('tool_use');
+  });
+});
+
 describe('Bedrock converse: fixture replay', () => {
   it('replays the recorded text answer, streamed and not', async () => {
     const fixture = client('/mock/fixture=amazon-bedrock-text');

@@ -1,4 +1,4 @@
-import { ApiError, GoogleGenAI } from '@google/genai';
+import { ApiError, FunctionCallingConfigMode, GoogleGenAI } from '@google/genai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockProvider, type MockProvider } from './index.js';
 import { mockText } from './text/mock-answer.js';
@@ -53,6 +53,21 @@ describe('Gemini generateContent: generated answers', () => {
     });
     const responses = JSON.parse(raw.text) as Array<{ candidates: Array<{ content: { parts: Array<{ text: string }> } }> }>;
     expect(responses.map((response) => response.candidates[0]?.content.parts[0]?.text).join('')).toBe(mockText);
+  });
+});
+
+describe('Gemini: generated function calls', () => {
+  it('answers functionCallingConfig mode ANY with a function call, streamed and not', async () => {
+    const config = {
+      tools: [{ functionDeclarations: [{ name: 'find', parametersJsonSchema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }] }],
+      toolConfig: { functionCallingConfig: { mode: FunctionCallingConfigMode.ANY } },
+    };
+    const response = await client().models.generateContent({ model, contents, config });
+    expect(response.functionCalls).toEqual([{ name: 'find', args: { q: 'mock' } }]);
+    const stream = await client().models.generateContentStream({ model, contents, config });
+    const calls = [];
+    for await (const chunk of stream) calls.push(...(chunk.functionCalls ?? []));
+    expect(calls).toEqual([{ name: 'find', args: { q: 'mock' } }]);
   });
 });
 

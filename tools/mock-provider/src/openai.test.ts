@@ -63,6 +63,40 @@ describe('OpenAI chat completions: generated answers', () => {
   });
 });
 
+describe('OpenAI chat completions: generated tool calls', () => {
+  const tools = [
+    {
+      type: 'function' as const,
+      function: {
+        name: 'get_weather',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+    },
+  ];
+
+  it('calls the tool that tool_choice forces, streamed and not', async () => {
+    const request = { model: 'm', messages, tools, tool_choice: 'required' as const };
+    const body = await client.chat.completions.create(request);
+    const streamed = await client.chat.completions.stream(request).finalChatCompletion();
+    for (const completion of [body, streamed]) {
+      expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+      expect(completion.choices[0]?.message.content).toBeNull();
+      const call = completion.choices[0]?.message.tool_calls?.[0];
+      expect(call?.type === 'function' ? call.function : undefined).toEqual({ name: 'get_weather', arguments: '{"city":"mock"}' });
+    }
+  });
+
+  it('calls the tool named by x-mock-tool-call even when tool_choice is auto', async () => {
+    const completion = await client.chat.completions.create(
+      { model: 'm', messages, tools, tool_choice: 'auto' },
+      withScenario({ 'x-mock-tool-call': 'get_weather' }),
+    );
+    expect(completion.choices[0]?.message.tool_calls).toHaveLength(1);
+    const plain = await client.chat.completions.create({ model: 'm', messages, tools, tool_choice: 'auto' });
+    expect(plain.choices[0]?.message.content).toBe(mockText);
+  });
+});
+
 describe('OpenAI chat completions: fixture replay', () => {
   it('replays a recorded text stream through the SDK stream helper', async () => {
     const stream = client.chat.completions.stream(

@@ -70,10 +70,12 @@ function applyPair(scenario: Omit<Scenario, 'key'>, key: string, value: string):
   switch (key) {
     case 'fixture':
     case 'id':
+    case 'tool_call':
       if (!namePattern.test(value)) {
         throw badRequest(`Mock ${key} "${value}" must be 1-200 letters, digits, dots, dashes or underscores.`);
       }
-      scenario[key] = value;
+      if (key === 'tool_call') scenario.toolCall = value;
+      else scenario[key] = value;
       return;
     case 'fault':
       if (!(faultNames as readonly string[]).includes(value)) {
@@ -83,7 +85,7 @@ function applyPair(scenario: Omit<Scenario, 'key'>, key: string, value: string):
       return;
     default:
       throw badRequest(
-        `Unknown mock key "${key}"; expected one of fixture, chunks, first_token_ms, chunk_ms, fault, retry_after, fault_times, id.`,
+        `Unknown mock key "${key}"; expected one of fixture, chunks, first_token_ms, chunk_ms, fault, retry_after, fault_times, tool_call, id.`,
       );
   }
 }

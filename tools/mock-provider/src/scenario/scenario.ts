@@ -29,6 +29,8 @@ export interface Scenario {
   retryAfter?: number;
   /** The fault applies to the first n requests with the same scenario string, then requests succeed. */
   faultTimes?: number;
+  /** Answer with a call of this tool (its declared schema fills the arguments), whatever tool_choice says. */
+  toolCall?: string;
   /** A free label, so that tests sharing one mock keep their `fault_times` counters apart. */
   id?: string;
   /** The canonical scenario string: sorted `key=value` pairs joined by commas ('' when empty). */

@@ -1,3 +1,5 @@
+import type { MockToolCall } from '../tools/mock-tool-call.js';
+
 export const mockText = 'This is a mock response from Switchyard.';
 export const defaultChunks = 20;
 
@@ -10,6 +12,27 @@ export interface MockAnswer {
   completionTokens: number;
   /** True when the answer was cut to the request's output token limit. */
   truncated: boolean;
+  /** A generated tool call answers instead of text; `pieces` then split its arguments JSON. */
+  toolCall?: MockToolCall;
+}
+
+/** What identifies an answer's stream frames apart from the model name and the prompt tokens. */
+export function answerKey(answer: MockAnswer): string {
+  const tool = answer.toolCall === undefined ? '' : `${answer.toolCall.name}|${answer.toolCall.argumentsJson}`;
+  return `${answer.truncated}|${answer.pieces.length}|${answer.text.length}|${tool}`;
+}
+
+/** The answer that calls a tool: no text, and the arguments JSON split into `chunks - 2` deltas. */
+export function planToolCallAnswer(promptCharacters: number, toolCall: MockToolCall, chunks = defaultChunks): MockAnswer {
+  const json = toolCall.argumentsJson;
+  return {
+    text: '',
+    pieces: splitEvenly(json, Math.min(Math.max(1, chunks - 2), json.length)),
+    promptTokens: estimateTokens(promptCharacters),
+    completionTokens: estimateTokens(toolCall.name.length + json.length),
+    truncated: false,
+    toolCall,
+  };
 }
 
 /** About four characters per token, and never less than one token. */
@@ -20,9 +43,15 @@ export function estimateTokens(characters: number): number {
 /**
  * Plans the deterministic answer. The text is split into `chunks - 2` deltas (at least one), so an OpenAI stream
  * carries exactly `chunks` data events: the role chunk, the deltas and the finish chunk. When more deltas are asked
- * for than the sentence has characters, the sentence is repeated.
+ * for than the sentence has characters, the sentence is repeated. With a tool call the answer calls it instead.
  */
-export function planAnswer(promptCharacters: number, chunks = defaultChunks, maxTokens?: number): MockAnswer {
+export function planAnswer(
+  promptCharacters: number,
+  chunks = defaultChunks,
+  maxTokens?: number,
+  toolCall?: MockToolCall,
+): MockAnswer {
+  if (toolCall !== undefined) return planToolCallAnswer(promptCharacters, toolCall, chunks);
   const deltas = Math.max(1, chunks - 2);
   let text = mockText;
   if (deltas > text.length) text = Array.from({ length: Math.ceil(deltas / (mockText.length + 1)) + 1 }, () => mockText).join(' ');

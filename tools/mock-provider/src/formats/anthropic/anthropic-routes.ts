@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { badRequest, type ErrorSpec } from '../../reply/mock-request-error.js';
 import type { Reply } from '../../reply/reply-types.js';
 import { countTextCharacters, planAnswer } from '../../text/mock-answer.js';
+import { forcedAnthropicTool } from '../../tools/forced-tool.js';
 import {
   optionalBoolean,
   optionalPositiveInteger,
@@ -38,7 +39,8 @@ function handleMessages(context: RouteContext): Reply {
   const stream = optionalBoolean(body, 'stream') === true;
   if (context.scenario.fixture !== undefined) return replayAnthropicFixture(context.fixtures, context.scenario.fixture, stream);
   const characters = countTextCharacters(body['system']) + countTextCharacters(messages);
-  const answer = planAnswer(characters, context.scenario.chunks, maxTokens);
+  const toolCall = forcedAnthropicTool(body, context.scenario.toolCall);
+  const answer = planAnswer(characters, context.scenario.chunks, maxTokens, toolCall);
   return stream ? generatedMessageStream(model, answer) : generatedMessage(model, answer);
 }
 

@@ -3,13 +3,15 @@ import { recordedErrorStatus } from '../../fixtures/recorded-error-status.js';
 import { BoundedCache } from '../../reply/bounded-cache.js';
 import { badRequest } from '../../reply/mock-request-error.js';
 import { jsonReply, type Reply } from '../../reply/reply-types.js';
-import { countTextCharacters, planAnswer, type MockAnswer } from '../../text/mock-answer.js';
+import { answerKey, countTextCharacters, planAnswer, type MockAnswer } from '../../text/mock-answer.js';
+import { forcedBedrockTool } from '../../tools/forced-tool.js';
 import { optionalPositiveInteger, requireNonEmptyArray, requireObject, requireRoles } from '../request-fields.js';
 import type { RouteContext } from '../wire-format.js';
 import { eventFrame, recordedLineFrame } from './bedrock-event-stream.js';
 import { bedrockEventStreamType, bedrockRequestId } from './bedrock-format.js';
 
 const frameCache = new BoundedCache<Uint8Array[]>();
+const toolUseId = 'tooluse_mock';
 const streamHeaders = { 'content-type': bedrockEventStreamType, 'x-amzn-requestid': bedrockRequestId };
 
 function usageOf(answer: MockAnswer) {
@@ -21,14 +23,32 @@ function usageOf(answer: MockAnswer) {
 }
 
 function stopReason(answer: MockAnswer): string {
+  if (answer.toolCall !== undefined) return 'tool_use';
   return answer.truncated ? 'max_tokens' : 'end_turn';
+}
+
+function contentOf(answer: MockAnswer): object[] {
+  const call = answer.toolCall;
+  return call === undefined ? [{ text: answer.text }] : [{ toolUse: { toolUseId, name: call.name, input: call.input } }];
+}
+
+/** Text deltas, or a contentBlockStart naming the tool followed by its input as string fragments. */
+function contentFrames(answer: MockAnswer): Uint8Array[] {
+  const call = answer.toolCall;
+  if (call === undefined) {
+    return answer.pieces.map((text) => eventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text } }));
+  }
+  return [
+    eventFrame('contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId, name: call.name } } }),
+    ...answer.pieces.map((input) => eventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { toolUse: { input } } })),
+  ];
 }
 
 function generatedConverse(answer: MockAnswer): Reply {
   return jsonReply(
     200,
     {
-      output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
+      output: { message: { role: 'assistant', content: contentOf(answer) } },
       stopReason: stopReason(answer),
       usage: usageOf(answer),
       metrics: { latencyMs: 0 },
@@ -39,10 +59,9 @@ function generatedConverse(answer: MockAnswer): Reply {
 
 /** messageStart, the text deltas, contentBlockStop and messageStop; the usage `metadata` frame comes last. */
 function generatedConverseStream(answer: MockAnswer): Reply {
-  const key = `${answer.truncated}|${answer.pieces.length}|${answer.text.length}`;
-  const frames = frameCache.get(key, () => [
+  const frames = frameCache.get(answerKey(answer), () => [
     eventFrame('messageStart', { role: 'assistant' }),
-    ...answer.pieces.map((text) => eventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text } })),
+    ...contentFrames(answer),
     eventFrame('contentBlockStop', { contentBlockIndex: 0 }),
     eventFrame('messageStop', { stopReason: stopReason(answer) }),
   ]);
@@ -77,6 +96,8 @@ export function handleConverse(context: RouteContext, stream: boolean): Reply {
     config !== null && typeof config === 'object'
       ? optionalPositiveInteger(config as Record<string, unknown>, 'maxTokens', 'inferenceConfig.maxTokens')
       : undefined;
-  const answer = planAnswer(countTextCharacters(body['system']) + countTextCharacters(messages), context.scenario.chunks, maxTokens);
+  const characters = countTextCharacters(body['system']) + countTextCharacters(messages);
+  const toolCall = forcedBedrockTool(body, context.scenario.toolCall);
+  const answer = planAnswer(characters, context.scenario.chunks, maxTokens, toolCall);
   return stream ? generatedConverseStream(answer) : generatedConverse(answer);
 }

@@ -1,6 +1,6 @@
 import { BoundedCache } from '../../reply/bounded-cache.js';
 import { jsonReply, sseHeaders, type Reply } from '../../reply/reply-types.js';
-import type { MockAnswer } from '../../text/mock-answer.js';
+import { answerKey, type MockAnswer } from '../../text/mock-answer.js';
 import { geminiEvent } from './gemini-format.js';
 
 const responseId = 'mock-response';
@@ -19,9 +19,15 @@ function finishReason(answer: MockAnswer): string {
   return answer.truncated ? 'MAX_TOKENS' : 'STOP';
 }
 
+/** Gemini sends a function call whole (with finishReason STOP), never in pieces. */
+function partsOf(answer: MockAnswer, text: string): object[] {
+  const call = answer.toolCall;
+  return call === undefined ? [{ text }] : [{ functionCall: { name: call.name, args: call.input } }];
+}
+
 export function generatedContent(model: string, answer: MockAnswer): Reply {
   return jsonReply(200, {
-    candidates: [{ content: { parts: [{ text: answer.text }], role: 'model' }, finishReason: finishReason(answer), index: 0 }],
+    candidates: [{ content: { parts: partsOf(answer, answer.text), role: 'model' }, finishReason: finishReason(answer), index: 0 }],
     usageMetadata: usageOf(answer),
     modelVersion: model,
     responseId,
@@ -30,11 +36,12 @@ export function generatedContent(model: string, answer: MockAnswer): Reply {
 
 /** One response per delta; the last carries finishReason and the usage. */
 function chunks(model: string, answer: MockAnswer): string[] {
-  const key = `${answer.truncated}|${answer.pieces.length}|${answer.text.length}|${answer.promptTokens}|${model}`;
+  const key = `${answerKey(answer)}|${answer.promptTokens}|${model}`;
+  const pieces = answer.toolCall === undefined ? answer.pieces : [''];
   return chunkCache.get(key, () =>
-    answer.pieces.map((text, index) => {
-      const last = index === answer.pieces.length - 1;
-      const candidate = { content: { parts: [{ text }], role: 'model' }, ...(last ? { finishReason: finishReason(answer) } : {}), index: 0 };
+    pieces.map((text, index) => {
+      const last = index === pieces.length - 1;
+      const candidate = { content: { parts: partsOf(answer, text), role: 'model' }, ...(last ? { finishReason: finishReason(answer) } : {}), index: 0 };
       return JSON.stringify({
         candidates: [candidate],
         ...(last ? { usageMetadata: usageOf(answer) } : {}),

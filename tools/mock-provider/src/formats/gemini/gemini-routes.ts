@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { MockRequestError, badRequest, type ErrorSpec } from '../../reply/mock-request-error.js';
 import type { Reply } from '../../reply/reply-types.js';
 import { countTextCharacters, planAnswer } from '../../text/mock-answer.js';
+import { forcedGeminiTool } from '../../tools/forced-tool.js';
 import { optionalPositiveInteger, requireNonEmptyArray, requireObject } from '../request-fields.js';
 import type { Route, RouteContext } from '../wire-format.js';
 import { handleBatchEmbedContents, handleEmbedContent, handlePredictEmbeddings } from './gemini-embed.js';
@@ -31,7 +32,8 @@ function handleGenerate(context: RouteContext, stream: boolean): Reply {
       ? optionalPositiveInteger(config as Record<string, unknown>, 'maxOutputTokens', 'generationConfig.maxOutputTokens')
       : undefined;
   const characters = countTextCharacters(body['systemInstruction'] ?? body['system_instruction']) + countTextCharacters(contents);
-  const answer = planAnswer(characters, context.scenario.chunks, maxTokens);
+  const toolCall = forcedGeminiTool(body, context.scenario.toolCall);
+  const answer = planAnswer(characters, context.scenario.chunks, maxTokens, toolCall);
   const model = context.params['model'] ?? 'gemini';
   return stream ? generatedContentStream(model, answer, sse) : generatedContent(model, answer);
 }

@@ -1,6 +1,7 @@
 import { badRequest } from '../../reply/mock-request-error.js';
 import type { Reply } from '../../reply/reply-types.js';
 import { countTextCharacters, planAnswer } from '../../text/mock-answer.js';
+import { forcedOpenAITool } from '../../tools/forced-tool.js';
 import {
   optionalBoolean,
   optionalPositiveInteger,
@@ -30,7 +31,9 @@ export function handleChatCompletions(context: RouteContext, deployment?: string
   const maxTokens = optionalPositiveInteger(body, 'max_completion_tokens') ?? optionalPositiveInteger(body, 'max_tokens');
   const includeUsage = readIncludeUsage(body['stream_options']);
   if (context.scenario.fixture !== undefined) return replayOpenAIFixture(context.fixtures, context.scenario.fixture, stream);
-  const answer = planAnswer(countTextCharacters(messages), context.scenario.chunks, maxTokens);
+  const characters = countTextCharacters(messages);
+  const toolCall = forcedOpenAITool(body, context.scenario.toolCall);
+  const answer = planAnswer(characters, context.scenario.chunks, maxTokens, toolCall);
   return stream ? generatedChunkStream(model, answer, includeUsage) : generatedCompletion(model, answer);
 }
 

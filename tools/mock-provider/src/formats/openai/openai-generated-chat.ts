@@ -1,10 +1,11 @@
 import { BoundedCache } from '../../reply/bounded-cache.js';
 import { jsonReply, sseHeaders, type BodyReply, type StreamReply } from '../../reply/reply-types.js';
-import type { MockAnswer } from '../../text/mock-answer.js';
+import { answerKey, type MockAnswer } from '../../text/mock-answer.js';
 
 /** Fixed so that generated answers are byte-for-byte deterministic. */
 export const mockCreated = 1_700_000_000;
 const completionId = 'chatcmpl-mock';
+const toolCallId = 'call_mock';
 const frameCache = new BoundedCache<string[]>();
 
 function usageOf(answer: MockAnswer) {
@@ -22,8 +23,24 @@ function usageOf(answer: MockAnswer) {
   };
 }
 
-function finishReason(answer: MockAnswer): 'stop' | 'length' {
+function finishReason(answer: MockAnswer): 'stop' | 'length' | 'tool_calls' {
+  if (answer.toolCall !== undefined) return 'tool_calls';
   return answer.truncated ? 'length' : 'stop';
+}
+
+function messageOf(answer: MockAnswer): object {
+  const call = answer.toolCall;
+  if (call === undefined) return { role: 'assistant', content: answer.text, refusal: null, annotations: [] };
+  const toolCalls = [{ id: toolCallId, type: 'function', function: { name: call.name, arguments: call.argumentsJson } }];
+  return { role: 'assistant', content: null, refusal: null, tool_calls: toolCalls, annotations: [] };
+}
+
+/** The deltas after the role chunk: text pieces, or the tool call's head and its argument pieces. */
+function deltasOf(answer: MockAnswer): object[] {
+  const call = answer.toolCall;
+  if (call === undefined) return answer.pieces.map((piece) => ({ content: piece }));
+  const head = { tool_calls: [{ index: 0, id: toolCallId, type: 'function', function: { name: call.name, arguments: '' } }] };
+  return [head, ...answer.pieces.map((piece) => ({ tool_calls: [{ index: 0, function: { arguments: piece } }] }))];
 }
 
 export function generatedCompletion(model: string, answer: MockAnswer): BodyReply {
@@ -35,7 +52,7 @@ export function generatedCompletion(model: string, answer: MockAnswer): BodyRepl
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: answer.text, refusal: null, annotations: [] },
+        message: messageOf(answer),
         logprobs: null,
         finish_reason: finishReason(answer),
       },
@@ -48,7 +65,7 @@ export function generatedCompletion(model: string, answer: MockAnswer): BodyRepl
 
 /** The role chunk, one chunk per delta and the finish chunk; with include_usage every chunk has `usage: null`. */
 function answerFrames(model: string, answer: MockAnswer, includeUsage: boolean): string[] {
-  const key = `${includeUsage}|${answer.truncated}|${answer.pieces.length}|${answer.text.length}|${model}`;
+  const key = `${includeUsage}|${answerKey(answer)}|${model}`;
   return frameCache.get(key, () => {
     const frame = (delta: object, finish: string | null): string =>
       `data: ${JSON.stringify({
@@ -61,8 +78,8 @@ function answerFrames(model: string, answer: MockAnswer, includeUsage: boolean):
         ...(includeUsage ? { usage: null } : {}),
       })}\n\n`;
     return [
-      frame({ role: 'assistant', content: '', refusal: null }, null),
-      ...answer.pieces.map((piece) => frame({ content: piece }, null)),
+      frame({ role: 'assistant', content: answer.toolCall === undefined ? '' : null, refusal: null }, null),
+      ...deltasOf(answer).map((delta) => frame(delta, null)),
       frame({}, finishReason(answer)),
     ];
   });
