@@ -1,22 +1,15 @@
 import type { EmbeddingRequest } from '@switchyard/core';
-import { startRecordedServer, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackServer } from './google-capture.test-utils.js';
 import { createGemini, createVertex } from './google-provider.js';
 import { encodeVectorBase64 } from './google-embeddings.js';
 
 // Embedding answers are small hand-written bodies in the documented shapes (no recorded embedding traffic is
 // available); they exercise the translation, not Google's numbers.
-let server: RecordedServer;
-beforeAll(async () => {
-  server = await startRecordedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.clear());
+const loopback = useLoopbackServer();
 
-const gemini = () => createGemini({ apiKey: 'k', baseURL: server.origin, env: {} });
-const vertex = () => createVertex({ baseURL: server.origin, env: {}, options: { vertex_project: 'p', vertex_access_token: 't' } });
+const gemini = () => createGemini({ apiKey: 'k', baseURL: loopback().origin, env: {} });
+const vertex = () => createVertex({ baseURL: loopback().origin, env: {}, options: { vertex_project: 'p', vertex_access_token: 't' } });
 const embed = (request: EmbeddingRequest, provider = gemini()) => {
   if (!provider.embed) throw new Error('the Google provider embeds');
   return provider.embed(request);
@@ -24,9 +17,9 @@ const embed = (request: EmbeddingRequest, provider = gemini()) => {
 
 describe('Gemini API embeddings', () => {
   it('embeds one text through embedContent', async () => {
-    server.enqueue({ status: 200, body: JSON.stringify({ embedding: { values: [0.25, -0.5, 1] } }) });
+    loopback().enqueue({ status: 200, body: JSON.stringify({ embedding: { values: [0.25, -0.5, 1] } }) });
     const result = await embed({ model: 'gemini-embedding-001', input: 'hello', dimensions: 3 });
-    const sent = await server.request(0);
+    const sent = await loopback().request(0);
     expect(sent.url).toBe('/v1beta/models/gemini-embedding-001:embedContent');
     expect(sent.json).toEqual({ content: { parts: [{ text: 'hello' }] }, outputDimensionality: 3 });
     expect(result.response).toEqual({
@@ -39,9 +32,9 @@ describe('Gemini API embeddings', () => {
   });
 
   it('embeds several texts through batchEmbedContents, in order', async () => {
-    server.enqueue({ status: 200, body: JSON.stringify({ embeddings: [{ values: [1, 0] }, { values: [0, 1] }] }) });
+    loopback().enqueue({ status: 200, body: JSON.stringify({ embeddings: [{ values: [1, 0] }, { values: [0, 1] }] }) });
     const result = await embed({ model: 'gemini-embedding-001', input: ['a', 'b'] });
-    const sent = await server.request(0);
+    const sent = await loopback().request(0);
     expect(sent.url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
     expect(sent.json).toEqual({
       requests: [
@@ -53,7 +46,7 @@ describe('Gemini API embeddings', () => {
   });
 
   it('encodes vectors as little-endian float32 base64 when asked', async () => {
-    server.enqueue({ status: 200, body: JSON.stringify({ embedding: { values: [1, -2] } }) });
+    loopback().enqueue({ status: 200, body: JSON.stringify({ embedding: { values: [1, -2] } }) });
     const result = await embed({ model: 'gemini-embedding-001', input: 'x', encoding_format: 'base64' });
     const bytes = Buffer.from(result.response.data[0]?.embedding as string, 'base64');
     expect([bytes.readFloatLE(0), bytes.readFloatLE(4)]).toEqual([1, -2]);
@@ -62,23 +55,23 @@ describe('Gemini API embeddings', () => {
 
   it('rejects token-id input, which Google cannot take', async () => {
     await expect(embed({ model: 'gemini-embedding-001', input: [1, 2, 3] })).rejects.toMatchObject({ kind: 'bad_request', param: 'input' });
-    expect(server.requests).toHaveLength(0);
+    expect(loopback().requests).toHaveLength(0);
   });
 
   it('fails when the answer has a different number of vectors than inputs', async () => {
-    server.enqueue({ status: 200, body: JSON.stringify({ embeddings: [{ values: [1] }] }) });
+    loopback().enqueue({ status: 200, body: JSON.stringify({ embeddings: [{ values: [1] }] }) });
     await expect(embed({ model: 'gemini-embedding-001', input: ['a', 'b'] })).rejects.toMatchObject({ kind: 'upstream_unavailable' });
   });
 
   it('maps error answers like chat errors', async () => {
-    server.enqueue({ status: 429, body: JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' }] } }) });
+    loopback().enqueue({ status: 429, body: JSON.stringify({ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' }] } }) });
     await expect(embed({ model: 'gemini-embedding-001', input: 'x' })).rejects.toMatchObject({ kind: 'rate_limit', retryAfterMs: 3000 });
   });
 });
 
 describe('Vertex AI embeddings', () => {
   it('embeds through predict and counts the tokens Vertex reports', async () => {
-    server.enqueue({
+    loopback().enqueue({
       status: 200,
       body: JSON.stringify({
         predictions: [
@@ -88,7 +81,7 @@ describe('Vertex AI embeddings', () => {
       }),
     });
     const result = await embed({ model: 'text-embedding-005', input: ['first', 'second'], dimensions: 2 }, vertex());
-    const sent = await server.request(0);
+    const sent = await loopback().request(0);
     expect(sent.url).toBe('/v1/projects/p/locations/us-central1/publishers/google/models/text-embedding-005:predict');
     expect(sent.json).toEqual({ instances: [{ content: 'first' }, { content: 'second' }], parameters: { outputDimensionality: 2 } });
     expect(result.response.data.map((entry) => entry.embedding)).toEqual([[0.1, 0.2], [0.3, 0.4]]);

@@ -1,25 +1,19 @@
 import type { ChatCompletionRequest } from '@switchyard/core';
-import { readChunksFixture, sseFromChunks, startRecordedServer, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readChunksFixture, sseFromChunks } from '@switchyard/provider-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { useLoopbackServer } from './google-capture.test-utils.js';
 import { rejectedError } from './caught-error.test-utils.js';
 import { fixtures, geminiTestKey } from './google-conformance-cases.test-utils.js';
 import { createGemini } from './google-provider.js';
 
-let server: RecordedServer;
-beforeAll(async () => {
-  server = await startRecordedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.clear());
+const loopback = useLoopbackServer();
 
 const request: ChatCompletionRequest = { model: 'gemini-3-pro-preview', stream: true, messages: [{ role: 'user', content: 'Count the r in strawberry' }] };
-const provider = () => createGemini({ apiKey: geminiTestKey, baseURL: server.origin, env: {} });
+const provider = () => createGemini({ apiKey: geminiTestKey, baseURL: loopback().origin, env: {} });
 const textLines = () => readChunksFixture(fixtures, 'google-text.chunks.txt');
 
 async function collectText(body: string): Promise<string> {
-  server.enqueue({ status: 200, headers: { 'content-type': 'text/event-stream' }, body });
+  loopback().enqueue({ status: 200, headers: { 'content-type': 'text/event-stream' }, body });
   let text = '';
   for await (const part of await provider().streamChat(request)) text += part.chunk.choices[0]?.delta.content ?? '';
   return text;
@@ -34,7 +28,7 @@ describe('googleStreamChat', () => {
   });
 
   it('throws upstream_unavailable from the iterator for an event that is not JSON', async () => {
-    server.enqueue({ status: 200, body: `${sseFromChunks(textLines().slice(0, 1))}data: {"candidates": [\n\n` });
+    loopback().enqueue({ status: 200, body: `${sseFromChunks(textLines().slice(0, 1))}data: {"candidates": [\n\n` });
     const stream = await provider().streamChat(request);
     const error = await rejectedError(async () => {
       for await (const part of stream) void part;
@@ -45,7 +39,7 @@ describe('googleStreamChat', () => {
 
   it('throws the tool-call failure when the stream ends in MALFORMED_FUNCTION_CALL', async () => {
     const malformed = JSON.stringify({ candidates: [{ content: { parts: [] }, finishReason: 'MALFORMED_FUNCTION_CALL', finishMessage: 'Malformed function call: weather(' }] });
-    server.enqueue({ status: 200, body: sseFromChunks([malformed], { separator: '\r\n\r\n' }) });
+    loopback().enqueue({ status: 200, body: sseFromChunks([malformed], { separator: '\r\n\r\n' }) });
     const stream = await provider().streamChat(request);
     const error = await rejectedError(async () => {
       for await (const part of stream) void part;
@@ -55,17 +49,17 @@ describe('googleStreamChat', () => {
   });
 
   it('closes the upstream connection when the consumer stops early', async () => {
-    server.enqueue({ status: 200, body: [sseFromChunks(textLines().slice(0, 1), { separator: '\r\n\r\n' })], after: 'hang' });
+    loopback().enqueue({ status: 200, body: [sseFromChunks(textLines().slice(0, 1), { separator: '\r\n\r\n' })], after: 'hang' });
     const stream = await provider().streamChat(request);
     for await (const part of stream) {
       expect(part.chunk.choices[0]?.delta.content).toBe('There are **3**');
       break;
     }
-    await server.connectionClosed(await server.request(0));
+    await loopback().connectionClosed(await loopback().request(0));
   });
 
   it('passes the upstream response headers on', async () => {
-    server.enqueue({ status: 200, headers: { 'x-gemini-service-tier': 'standard' }, body: sseFromChunks(textLines(), { separator: '\r\n\r\n' }) });
+    loopback().enqueue({ status: 200, headers: { 'x-gemini-service-tier': 'standard' }, body: sseFromChunks(textLines(), { separator: '\r\n\r\n' }) });
     const stream = await provider().streamChat(request);
     expect(stream.upstreamHeaders?.['x-gemini-service-tier']).toBe('standard');
     for await (const part of stream) void part;
