@@ -18,8 +18,6 @@ export interface BenchOptions {
   smoke: boolean;
   /** Install what is missing (wrk with apt-get, Portkey with npm). */
   setup: boolean;
-  /** Build the mock provider and the gateway with Nx first. */
-  build: boolean;
   /** Pin the proxy to CPU 0 and the mock, wrk and probes to CPU 1. */
   pin: boolean;
   /** After the matrix, profile the gateway under load with V8's CPU profiler and summarise it. */
@@ -45,7 +43,6 @@ export const fullDefaults: BenchOptions = {
   quietGateThresholdPercent: 60,
   smoke: false,
   setup: true,
-  build: true,
   pin: true,
   profile: false,
   profileSeconds: 10,
@@ -82,7 +79,7 @@ export const usage = `Usage: switchyard-bench [options]
   --ttfb-requests N       sequential probe requests per target and mode (default 300)
   --quiet-wait-ms N       longest wait for a quiet CPU window before a point (default 10000; 0 = off)
   --profile               then profile the gateway under load (V8 CPU profile) and summarise self time
-  --no-setup --no-build --no-pin   skip installs, the Nx build, or CPU pinning
+  --no-setup --no-pin     skip the installs (wrk, Portkey) or the CPU pinning
   --results-dir DIR --work-dir DIR`;
 
 const list = (value: string): string[] => value.split(',').map((part) => part.trim()).filter(Boolean);
@@ -137,7 +134,6 @@ const flags = {
   'quiet-wait-ms': { type: 'string' },
   profile: { type: 'boolean' },
   'no-setup': { type: 'boolean' },
-  'no-build': { type: 'boolean' },
   'no-pin': { type: 'boolean' },
   'results-dir': { type: 'string' },
   'work-dir': { type: 'string' },
@@ -163,7 +159,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     quietGateMaxWaitMs: positive(values['quiet-wait-ms'], base.quietGateMaxWaitMs, 'quiet-wait-ms'),
     profile: values.profile ?? false,
     setup: !values['no-setup'],
-    build: !values['no-build'],
     pin: !values['no-pin'],
     markdown: values.markdown ?? false,
     resultsDir: values['results-dir'] ?? base.resultsDir,

@@ -18,7 +18,7 @@ describe('bench --smoke', () => {
   it('measures every available target in both modes and writes result.json and result.md', async () => {
     const scratch = await mkdtemp(join(tmpdir(), 'switchyard-bench-'));
     dirs.push(scratch);
-    const options = { ...smokeDefaults, build: false, workDir: join(scratch, 'work'), resultsDir: join(scratch, 'results') };
+    const options = { ...smokeDefaults, workDir: join(scratch, 'work'), resultsDir: join(scratch, 'results') };
     const result = await runBench(options, ['--smoke']);
 
     const ran = [...new Set(result.points.map((point) => point.target))];

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { BenchOptions } from '../options.js';
 import { commandExists } from '../process/run-command.js';
 import { workspaceRoot } from '../paths.js';
-import { ensureBuilds } from './ensure-builds.js';
 import { ensurePortkey, findPortkey, type PortkeyInstall } from './ensure-portkey.js';
 import { ensureWrk, wrkVersion } from './ensure-wrk.js';
 import type { SkippedTarget } from '../matrix/start-targets.js';
@@ -45,7 +44,10 @@ async function preparePortkey(options: BenchOptions, log: (line: string) => void
   }
 }
 
-/** The bench's setup step: tools (wrk, Portkey), fresh builds of the measured projects, CPU placement. */
+/**
+ * The bench's setup step: tools (wrk, Portkey) and CPU placement. The measured projects are built before the CLI
+ * starts: the `bench` script builds this package, and Nx's `^build` builds the mock provider and the gateway first.
+ */
 export async function prepare(options: BenchOptions, log: (line: string) => void): Promise<Prepared> {
   const wrk = options.setup ? await ensureWrk(log) : await wrkVersion();
   if (wrk === undefined) throw new Error('wrk is not installed (run without --no-setup to install it)');
@@ -59,13 +61,6 @@ export async function prepare(options: BenchOptions, log: (line: string) => void
     skipped: [],
     notes,
   };
-  if (options.build) {
-    const build = await ensureBuilds(log);
-    if (build.failure !== undefined) {
-      notes.push(`nx build failed, so the gateway is left out:\n${build.failure}`);
-      prepared.skipped.push({ target: 'gateway', reason: 'nx build of the measured projects failed (see notes)' });
-    }
-  }
   await preparePortkey(options, log, prepared);
   return prepared;
 }
