@@ -1,4 +1,11 @@
-import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { createRequire } from 'node:module';
+
+// Loaded through require so that every consumer gets the CommonJS build: resolved with a bundler's "module"
+// condition (Vite's default, used by our vitest setup) @smithy/core points at ESM with extensionless imports,
+// which Node cannot load. The mock is imported by other packages' tests, so it must not depend on their config.
+const { EventStreamCodec } = createRequire(import.meta.url)(
+  '@smithy/eventstream-codec',
+) as typeof import('@smithy/eventstream-codec');
 
 const codec = new EventStreamCodec(
   (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
