@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests import workspace packages from their src/ through the "@switchyard/source" export condition,
-// so no build is needed before a test run.
-const conditions = ['@switchyard/source', 'module', 'node', 'import', 'default'];
+// so no build is needed before a test run. Otherwise dependencies resolve as Node resolves them at run time: no
+// "module" condition or main field, which would send @smithy/* to builds Node cannot load.
+const conditions = ['@switchyard/source', 'node', 'import', 'default'];
 
 export default defineConfig({
-  resolve: { conditions },
+  resolve: { conditions, mainFields: ['main'] },
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     testTimeout: 30_000,
