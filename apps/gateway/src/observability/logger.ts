@@ -28,7 +28,7 @@ const redactPaths = [
 
 /** Structured JSON logs; never pretty-printed, written asynchronously so the request path does not wait on stdout. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
   return pino(
     {
       level: options.level ?? 'info',

@@ -1,15 +1,18 @@
 import type { ProviderFamily } from '@switchyard/core';
+import { startMockProvider, type MockProvider } from '@switchyard/mock-provider';
 import OpenAI from 'openai';
 import { parseConfigText } from '../../src/config/load-config.js';
 import { startGateway, type Gateway } from '../../src/gateway.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { scenarioFamily } from '../../src/test-support/scenario-family.js';
+import { installedFamilies } from '../../src/providers/installed-families.js';
 
 /** The upstream key every test deployment uses; tests assert it never reaches a log line or an answer. */
 export const upstreamSecret = 'sk-upstream-secret-DO-NOT-LEAK';
 
 export interface Harness {
   gateway: Gateway;
+  /** The mock provider the test deployments point at. */
+  mock: MockProvider;
   /** `http://127.0.0.1:PORT` */
   url: string;
   /** Every log line the gateway wrote, parsed. */
@@ -21,9 +24,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `litellm_params` (YAML flow mapping) for a deployment that plays one mock-provider scenario. */
+const mockPlaceholder = '{{mock}}';
+
+/**
+ * `litellm_params` (a YAML flow mapping) for an OpenAI deployment on the mock provider that plays one scenario,
+ * chosen through its api_base: `/mock/fault=429,retry_after=30/v1`.
+ */
 export function scenarioParams(scenario: string, extra = ''): string {
-  return `{model: "openai/${scenario}", api_key: ${upstreamSecret}${extra ? `, ${extra}` : ''}}`;
+  const apiBase = scenario === '' ? `${mockPlaceholder}/v1` : `${mockPlaceholder}/mock/${scenario}/v1`;
+  return `{model: "openai/gpt-4o-mini", api_base: "${apiBase}", api_key: ${upstreamSecret}${extra ? `, ${extra}` : ''}}`;
 }
 
 export interface HarnessOptions {
@@ -32,7 +41,10 @@ export interface HarnessOptions {
   retry?: { maxRetryAfterMs?: number; baseDelayMs?: number };
 }
 
-/** Starts a gateway on an ephemeral loopback port from YAML text, capturing its logs. */
+/**
+ * Starts the mock provider and a gateway (with the installed provider families) on ephemeral loopback ports from
+ * YAML text, capturing the gateway's logs. `{{mock}}` in the YAML stands for the mock's URL.
+ */
 export async function startHarness(yaml: string, options: HarnessOptions = {}): Promise<Harness> {
   const rawLogs: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
@@ -45,8 +57,9 @@ export async function startHarness(yaml: string, options: HarnessOptions = {}): 
       },
     },
   });
-  const families = options.families ?? [scenarioFamily()];
-  const config = parseConfigText(yaml, 'test-config.yaml', options.env ?? {});
+  const families = options.families ?? installedFamilies();
+  const mock = await startMockProvider();
+  const config = parseConfigText(yaml.replaceAll(mockPlaceholder, mock.url), 'test-config.yaml', options.env ?? {});
   const gateway = await startGateway({
     config,
     families,
@@ -58,6 +71,7 @@ export async function startHarness(yaml: string, options: HarnessOptions = {}): 
   });
   return {
     gateway,
+    mock,
     url: gateway.url,
     logs,
     rawLogs,
@@ -69,7 +83,10 @@ export async function startHarness(yaml: string, options: HarnessOptions = {}): 
         maxRetries: clientOptions.maxRetries ?? 0,
         ...(clientOptions.timeout === undefined ? {} : { timeout: clientOptions.timeout }),
       }),
-    close: () => gateway.close(),
+    close: async () => {
+      await gateway.close();
+      await mock.close();
+    },
   };
 }
 
