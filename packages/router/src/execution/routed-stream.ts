@@ -1,0 +1,73 @@
+import { toSwitchyardError, type ChatStream, type ChatStreamPart, type UpstreamHeaders } from '@switchyard/core';
+import type { CallTracker } from './call-tracker.js';
+
+/**
+ * A provider's stream after its first part arrived (so failures before it could still fall back). Iterating it
+ * replays that part, then the rest; the call settles when the stream ends, fails or is abandoned. A failure after
+ * the first part throws a SwitchyardError from the iterator: the caller ends the stream with an in-band error.
+ */
+export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPart> {
+  readonly upstreamHeaders?: UpstreamHeaders;
+  #first: IteratorResult<ChatStreamPart> | undefined;
+  #tokens = 0;
+
+  constructor(
+    source: ChatStream,
+    private readonly iterator: AsyncIterator<ChatStreamPart>,
+    first: IteratorResult<ChatStreamPart>,
+    private readonly tracker: CallTracker,
+    private readonly countTokens: boolean,
+    private readonly signal: AbortSignal | undefined,
+    /** Counted against tpm when the stream reports no usage (the prompt estimate). */
+    tokensWithoutUsage: number,
+  ) {
+    if (source.upstreamHeaders !== undefined) this.upstreamHeaders = source.upstreamHeaders;
+    this.#tokens = tokensWithoutUsage;
+    this.#first = first;
+    this.#observe(first);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ChatStreamPart> {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ChatStreamPart>> {
+    const first = this.#first;
+    if (first !== undefined) {
+      this.#first = undefined;
+      return first;
+    }
+    if (this.tracker.settled) return { done: true, value: undefined };
+    let result: IteratorResult<ChatStreamPart>;
+    try {
+      result = await this.iterator.next();
+    } catch (thrown) {
+      const error = toSwitchyardError(thrown);
+      if (this.signal?.aborted) this.tracker.abandon();
+      else await this.tracker.fail(error);
+      throw error;
+    }
+    this.#observe(result);
+    return result;
+  }
+
+  async return(): Promise<IteratorResult<ChatStreamPart>> {
+    this.#first = undefined;
+    if (!this.tracker.settled) {
+      this.tracker.succeed(this.#tokens);
+      await this.iterator.return?.();
+    }
+    return { done: true, value: undefined };
+  }
+
+  #observe(result: IteratorResult<ChatStreamPart>): void {
+    if (result.done === true) {
+      this.tracker.succeed(this.#tokens);
+      return;
+    }
+    if (this.countTokens) {
+      const usage = result.value.usage;
+      if (usage !== undefined) this.#tokens = usage.total_tokens;
+    }
+  }
+}

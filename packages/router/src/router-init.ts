@@ -1,0 +1,32 @@
+import type { RouterClock } from './clock.js';
+import type { RouterOptions } from './config/router-options.js';
+import type { Deployment } from './deployments/deployment.js';
+import type { ProviderSource } from './deployments/provider-source.js';
+import type { RandomSource } from './random.js';
+import type { TokenCounter } from './selection/token-counter.js';
+import type { RouterState } from './state/router-state.js';
+
+export interface DeploymentPrice {
+  inputCostPerToken?: number | undefined;
+  outputCostPerToken?: number | undefined;
+}
+
+export interface RouterInit {
+  /** LiteLLM's model_list: `{ model_name, litellm_params: { model: "<provider>/<model>", ... }, model_info }`. */
+  modelList: readonly unknown[];
+  /** The provider families installed (the router imports none), or a function that supplies a provider. */
+  providers: ProviderSource;
+  /** LiteLLM's `router_settings`, validated here. */
+  routerSettings?: unknown;
+  /** LiteLLM's `litellm_settings`; its routing keys apply where router_settings does not set them. */
+  litellmSettings?: unknown;
+  /** Options already resolved with `resolveRouterOptions`; used instead of the two settings objects. */
+  options?: RouterOptions;
+  /** Shared state; in-process by default. Pass `@switchyard/router-redis` to route as one across instances. */
+  state?: RouterState;
+  clock?: RouterClock;
+  random?: RandomSource;
+  tokenCounter?: TokenCounter;
+  /** Prices for cost-based routing; model_info's input/output_cost_per_token by default (the cost package can feed it). */
+  pricing?: (deployment: Deployment) => DeploymentPrice | undefined;
+}
