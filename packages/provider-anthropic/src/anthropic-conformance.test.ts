@@ -204,6 +204,21 @@ const streamCases: ChatConformanceCase[] = [
     },
   },
   {
+    // The recorded text stream cut after its first deltas and ended by an error event in the documented shape.
+    name: 'an error event after the stream started is thrown from the iterator',
+    request: ask('claude-sonnet-4-5-20250929', { stream: true }),
+    upstream: {
+      body: sseFromChunks(
+        [
+          ...readChunksFixture(fixtures, 'anthropic-text.chunks.txt').slice(0, 5),
+          JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }),
+        ],
+        { event: true },
+      ),
+    },
+    expect: { streamErrorKind: 'upstream_unavailable', text: 'Hello! I' },
+  },
+  {
     name: 'a duplicated message_start is refused (duplicate-message-start.chunks.txt)',
     request: ask('claude-3-haiku-20240307', { stream: true }),
     upstream: recordedStream('duplicate-message-start.chunks.txt'),
