@@ -6,6 +6,7 @@ import { fillWildcards } from '../deployments/wildcard-pattern.js';
 import { backoffDelayMs } from '../reliability/backoff.js';
 import { hasContentPolicyFallback } from '../reliability/fallback-plan.js';
 import { shouldRetry } from '../reliability/retry-rule.js';
+import type { AcquiredCounts } from '../state/router-state.js';
 import { CallTracker } from './call-tracker.js';
 import type { RequestRun, RoutableRequest } from './request-run.js';
 
@@ -51,17 +52,21 @@ async function claim(
   const now = clock.now();
   const acquired = state.acquire(slot, now);
   if (acquired === undefined) return slot;
-  await acquired;
-  return (await withinLimits(run, engine.deployments[slot] as Deployment, now)) ? slot : lostRace;
+  const counts = await acquired;
+  return (await withinLimits(run, engine.deployments[slot] as Deployment, counts, now)) ? slot : lostRace;
 }
 
-/** After a shared increment: whether the call still fits the deployment's limits, else undoes the increment. */
-async function withinLimits(run: RequestRun<RoutableRequest, unknown>, deployment: Deployment, now: number): Promise<boolean> {
+/** After a shared increment: whether this call still fits the deployment's limits, else undoes the increment. */
+async function withinLimits(
+  run: RequestRun<RoutableRequest, unknown>,
+  deployment: Deployment,
+  counts: AcquiredCounts,
+  now: number,
+): Promise<boolean> {
   const { state } = run.engine;
   const slot = deployment.slot;
-  const view = state.view;
-  const overRpm = deployment.rpm > 0 && view.requestsThisMinute(slot, now) > deployment.rpm;
-  const overParallel = deployment.maxParallelRequests > 0 && view.inFlight(slot) > deployment.maxParallelRequests;
+  const overRpm = deployment.rpm > 0 && counts.requestsThisMinute > deployment.rpm;
+  const overParallel = deployment.maxParallelRequests > 0 && counts.inFlight > deployment.maxParallelRequests;
   if (!overRpm && !overParallel) return true;
   const cancelled = state.cancel(slot, now);
   if (cancelled !== undefined) await cancelled;

@@ -27,6 +27,12 @@ export interface StateConfig {
   latencyTtlMs: number;
 }
 
+/** The counts right after one call's increment, for checking rpm and max_parallel_requests. */
+export interface AcquiredCounts {
+  requestsThisMinute: number;
+  inFlight: number;
+}
+
 /** What one finished call adds to a deployment's statistics. NaN means "no sample". */
 export interface CallSample {
   latencyMs: number;
@@ -52,8 +58,12 @@ export interface RouterState {
   attach(deployments: readonly Deployment[], config: StateConfig): void;
   /** Brings the view of slots [start, end) up to date before a decision; undefined when it already is. */
   refresh(start: number, end: number, now: number): Promise<void> | undefined;
-  /** A call starts: counts it against rpm and in-flight. */
-  acquire(slot: number, now: number): Promise<void> | undefined;
+  /**
+   * A call starts: counts it against rpm and in-flight. A shared store resolves to the counts its atomic increment
+   * returned for this very call (the view may already hold later ones), so the router can tell whether the call
+   * still fits the limits; in-process state decides and counts in one synchronous step and returns undefined.
+   */
+  acquire(slot: number, now: number): Promise<AcquiredCounts> | undefined;
   /** Undoes an `acquire` whose call never started (it lost a race for the last unit of a limit). */
   cancel(slot: number, now: number): Promise<void> | undefined;
   /** A call ended: in-flight goes down, tokens count against tpm, samples feed latency, failures count. */

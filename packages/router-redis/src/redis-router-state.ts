@@ -1,0 +1,245 @@
+import {
+  InMemoryRouterState,
+  latencySamples,
+  minuteMs,
+  minuteOf,
+  type AcquiredCounts,
+  type CallSample,
+  type Deployment,
+  type RouterState,
+  type StateConfig,
+  type UsageTable,
+} from '@switchyard/router';
+import { connectRedis, type RedisSettings } from './redis-connection.js';
+import { DeploymentKeys } from './redis-keys.js';
+import { withScripts, type RedisClient, type ScriptCommands } from './redis-scripts.js';
+
+export interface RedisRouterStateOptions extends RedisSettings {
+  /** A client the caller owns (Redis or Cluster); otherwise one is created from the settings and closed by `close`. */
+  client?: RedisClient;
+  /** Instances must use the same prefix (and the same deployment ids) to share state. */
+  prefix?: string;
+  /** Per-command timeout for a client created here. */
+  commandTimeoutMs?: number;
+  /** After a Redis error, this instance routes on its own counts for this long before trying Redis again. */
+  degradedForMs?: number;
+  /** Told about every Redis error; routing carries on regardless. */
+  onError?: (error: unknown) => void;
+}
+
+/** Counters outlive their minute long enough for every instance to have read them. */
+const windowTtlMs = 2 * minuteMs;
+/** An in-flight count is forgotten after this long without a new call, so a crashed instance's calls decay. */
+const inFlightTtlMs = 10 * minuteMs;
+const fieldsPerDeployment = 7;
+
+function parseAverage(text: string | null | undefined): [number, number] {
+  if (!text) return [Number.NaN, 0];
+  const colon = text.lastIndexOf(':');
+  return [Number(text.slice(0, colon)), Number(text.slice(colon + 1))];
+}
+
+/**
+ * Router state in Redis, so N instances route as one: rpm/tpm counters, failure counts, cooldowns, latency averages
+ * and in-flight counts. Before each decision the router refreshes its view of the group with one MGET; every write
+ * is one Lua script whose results update the view. When Redis fails, the instance keeps routing on its own counts
+ * and tries Redis again after `degradedForMs`.
+ */
+export class RedisRouterState implements RouterState {
+  readonly #local = new InMemoryRouterState();
+  readonly view: UsageTable = this.#local.view;
+  readonly #client: RedisClient & ScriptCommands;
+  readonly #ownsClient: boolean;
+  readonly #prefix: string;
+  readonly #degradedForMs: number;
+  readonly #onError: (error: unknown) => void;
+  readonly #pending = new Set<Promise<void>>();
+  readonly #groupKeys = new Map<number, { minute: number; keys: string[] }>();
+  #keys: DeploymentKeys[] = [];
+  #latencyTtlMs = 3_600_000;
+  #degradedUntil = 0;
+
+  constructor(options: RedisRouterStateOptions = {}) {
+    this.#ownsClient = options.client === undefined;
+    this.#client = withScripts(options.client ?? connectRedis(options, options.commandTimeoutMs ?? 500));
+    this.#prefix = options.prefix ?? 'switchyard:router:';
+    this.#degradedForMs = options.degradedForMs ?? 1000;
+    this.#onError = options.onError ?? (() => {});
+    // A client created here reports connection errors through onError (ioredis would print them otherwise).
+    if (this.#ownsClient) this.#client.on('error', (error: unknown) => this.#onError(error));
+  }
+
+  attach(deployments: readonly Deployment[], config: StateConfig): void {
+    this.#local.attach(deployments, config);
+    this.#keys = deployments.map((deployment) => new DeploymentKeys(this.#prefix, deployment));
+    this.#latencyTtlMs = config.latencyTtlMs;
+  }
+
+  refresh(start: number, end: number, now: number): Promise<void> | undefined {
+    if (this.#degraded()) return undefined;
+    const minute = minuteOf(now);
+    const keys = this.#snapshotKeys(start, end, minute);
+    return this.#track(this.#client.mget(keys).then((values) => this.#applySnapshot(start, end, minute, values)));
+  }
+
+  acquire(slot: number, now: number): Promise<AcquiredCounts> | undefined {
+    if (this.#degraded()) return this.#local.acquire(slot, now);
+    const keys = this.#keyOf(slot);
+    const minute = minuteOf(now);
+    const counts: AcquiredCounts = { requestsThisMinute: 0, inFlight: 0 };
+    const call = this.#client.switchyardAcquire(keys.requests(minute), keys.inFlight, windowTtlMs, inFlightTtlMs);
+    const tracked = this.#track(
+      call.then(([requests, running]) => {
+        this.#setCounts(slot, minute, requests, running);
+        counts.requestsThisMinute = requests;
+        counts.inFlight = running;
+      }),
+      () => {
+        // Degraded: the local counts decide, as they would in-process.
+        this.#local.acquire(slot, now);
+        counts.requestsThisMinute = this.view.requestsThisMinute(slot, now);
+        counts.inFlight = this.view.inFlight(slot);
+      },
+    );
+    return tracked.then(() => counts);
+  }
+
+  cancel(slot: number, now: number): Promise<void> | undefined {
+    if (this.#degraded()) return this.#local.cancel(slot, now);
+    const keys = this.#keyOf(slot);
+    const minute = minuteOf(now);
+    const call = this.#client.switchyardCancel(keys.requests(minute), keys.inFlight, windowTtlMs);
+    return this.#track(
+      call.then(([requests, running]) => this.#setCounts(slot, minute, requests, running)),
+      () => this.#local.cancel(slot, now),
+    );
+  }
+
+  release(slot: number, now: number, sample: CallSample): Promise<void> | undefined {
+    if (this.#degraded()) return this.#local.release(slot, now, sample);
+    const keys = this.#keyOf(slot);
+    const minute = minuteOf(now);
+    const call = this.#client.switchyardRelease(
+      keys.inFlight,
+      keys.tokens(minute),
+      keys.failures(minute),
+      keys.latencySamples,
+      keys.latencyAverage,
+      keys.ttftSamples,
+      keys.ttftAverage,
+      Math.max(0, Math.round(sample.tokens)),
+      sample.failed ? 1 : 0,
+      Number.isNaN(sample.latencyMs) ? '' : sample.latencyMs,
+      Number.isNaN(sample.timeToFirstTokenMs) ? '' : sample.timeToFirstTokenMs,
+      now,
+      windowTtlMs,
+      this.#latencyTtlMs,
+      latencySamples,
+    );
+    return this.#track(
+      call.then(([running, tokens, failures, latency, ttft]) => this.#applyRelease(slot, minute, [running, tokens, failures], latency, ttft)),
+      () => this.#local.release(slot, now, sample),
+    );
+  }
+
+  coolDown(slot: number, untilMs: number, now: number): Promise<void> | undefined {
+    if (this.#degraded()) return this.#local.coolDown(slot, untilMs);
+    const call = this.#client.switchyardCoolDown(this.#keyOf(slot).cooldown, untilMs, Math.max(1, untilMs - now) + 1000);
+    return this.#track(
+      call.then((inForce) => {
+        this.view.cooldown[slot] = Number(inForce);
+      }),
+      () => this.#local.coolDown(slot, untilMs),
+    );
+  }
+
+  /** Waits for writes still on their way to Redis (the router does not wait for a success's statistics). */
+  async flush(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.#ownsClient) await this.#client.quit().catch(() => undefined);
+  }
+
+  #keyOf(slot: number): DeploymentKeys {
+    const keys = this.#keys[slot];
+    if (keys === undefined) throw new Error(`RedisRouterState: slot ${slot} is not attached.`);
+    return keys;
+  }
+
+  /** The MGET key list for a group, rebuilt once a minute (the per-minute keys change) and reused otherwise. */
+  #snapshotKeys(start: number, end: number, minute: number): string[] {
+    const cached = this.#groupKeys.get(start);
+    if (cached !== undefined && cached.minute === minute) return cached.keys;
+    const keys: string[] = [];
+    for (let slot = start; slot < end; slot++) {
+      const deployment = this.#keyOf(slot);
+      keys.push(
+        deployment.cooldown,
+        deployment.requests(minute),
+        deployment.tokens(minute),
+        deployment.failures(minute),
+        deployment.inFlight,
+        deployment.latencyAverage,
+        deployment.ttftAverage,
+      );
+    }
+    this.#groupKeys.set(start, { minute, keys });
+    return keys;
+  }
+
+  #applySnapshot(start: number, end: number, minute: number, values: Array<string | null>): void {
+    const table = this.view;
+    for (let slot = start; slot < end; slot++) {
+      const base = (slot - start) * fieldsPerDeployment;
+      table.cooldown[slot] = Number(values[base] ?? 0);
+      table.minute[slot] = minute;
+      table.requests[slot] = Number(values[base + 1] ?? 0);
+      table.tokens[slot] = Number(values[base + 2] ?? 0);
+      table.failures[slot] = Number(values[base + 3] ?? 0);
+      table.running[slot] = Math.max(0, Number(values[base + 4] ?? 0));
+      [table.latency[slot], table.latencyAt[slot]] = parseAverage(values[base + 5]);
+      [table.ttft[slot], table.ttftAt[slot]] = parseAverage(values[base + 6]);
+    }
+  }
+
+  #setCounts(slot: number, minute: number, requests: number, running: number): void {
+    this.view.roll(slot, minute);
+    this.view.requests[slot] = requests;
+    this.view.running[slot] = running;
+  }
+
+  #applyRelease(slot: number, minute: number, counts: [number, number, number], latency: string, ttft: string): void {
+    const table = this.view;
+    table.running[slot] = counts[0];
+    table.roll(slot, minute);
+    table.tokens[slot] = counts[1];
+    table.failures[slot] = counts[2];
+    [table.latency[slot], table.latencyAt[slot]] = parseAverage(latency);
+    [table.ttft[slot], table.ttftAt[slot]] = parseAverage(ttft);
+  }
+
+  #degraded(): boolean {
+    return this.#degradedUntil > Date.now();
+  }
+
+  /** Never rejects: a Redis failure is reported, applied to local counts instead, and pauses Redis use. */
+  #track(promise: Promise<void>, onFailure?: () => void): Promise<void> {
+    const tracked = promise.catch((error: unknown) => {
+      // Real time, not the router's clock: this is about the connection, not about routing windows.
+      this.#degradedUntil = Date.now() + this.#degradedForMs;
+      onFailure?.();
+      this.#onError(error);
+    });
+    this.#pending.add(tracked);
+    void tracked.finally(() => this.#pending.delete(tracked));
+    return tracked;
+  }
+}
+
+/** Creates the Redis state; pass it to `createRouter({ state })`. */
+export function createRedisRouterState(options: RedisRouterStateOptions = {}): RedisRouterState {
+  return new RedisRouterState(options);
+}
