@@ -1,0 +1,14 @@
+export * from './cost/cost-result.js';
+export * from './cost/compute-cost.js';
+export * from './price-table/model-price.js';
+export type { PriceTable, PriceTableEntry, RateField, SupportFlag, TieredPricingEntry } from './price-table/price-table-entry.js';
+export { createPriceCatalog, type PriceCatalog, type PriceLookupOptions, type TableMatch } from './price-table/price-catalog.js';
+export { defaultPriceCatalog, getModelPrice } from './price-table/default-catalog.js';
+export { loadPriceTable } from './price-table/load-price-table.js';
+export { toModelPrice } from './price-table/to-model-price.js';
+export * from './custom-prices/deployment-price.js';
+export { InvalidCustomPriceError } from './custom-prices/read-custom-prices.js';
+export { preloadTokenizers, type EncodingName } from './tokens/encoders.js';
+export { tokenizerForModel, type TokenizerChoice } from './tokens/tokenizer-for-model.js';
+export { countTokens, type TokenCount } from './tokens/count-tokens.js';
+export * from './tokens/estimate-prompt-tokens.js';
