@@ -7,7 +7,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { loadConfigFile } from './config/load-config.js';
 import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream.js';
 import { startGateway } from './gateway.js';
-import { createLogger, type Logger } from './observability/logger.js';
+import { createLogger, flushLogsSync, type Logger } from './observability/logger.js';
 import { installedFamilies } from './providers/installed-families.js';
 import { installGracefulShutdown } from './server/graceful-shutdown.js';
 import { installLastResortHandlers } from './server/last-resort-handlers.js';
@@ -36,7 +36,7 @@ async function run(options: CliOptions, logger: Logger): Promise<void> {
     release: async () => {
       await demo?.close();
       logger.info('switchyard gateway stopped');
-      logger.flush();
+      flushLogsSync(logger);
     },
     log: (message, fields) => logger.info(fields ?? {}, message),
     exit: (code) => process.exit(code),
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   try {
     await run(options, logger);
   } catch (error) {
-    logger.flush();
+    flushLogsSync(logger);
     if (error instanceof ConfigError) fail(error.message, 1);
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') fail(`port ${options.port} on ${options.host} is already in use. Pick another with --port.`, 1);

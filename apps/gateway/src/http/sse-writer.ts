@@ -1,20 +1,32 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { OpenAIErrorBody } from '@switchyard/core';
 
-/** Starts an SSE answer: headers go out at once so the client sees the stream open. */
-export function startEventStream(outgoing: ServerResponse, headers: OutgoingHttpHeaders): void {
+/** Headers wait this long for the first event to travel with it before they are sent on their own. */
+const headerFlushDelayMs = 50;
+
+function flushHeadersIfIdle(outgoing: ServerResponse): void {
+  if (!outgoing.headersSent && !outgoing.destroyed) outgoing.flushHeaders();
+}
+
+/**
+ * Starts an SSE answer. It is called once the upstream accepted the stream, so the first event usually follows at
+ * once and the headers go out with it (one write instead of two); a slow first token (a reasoning model) still
+ * shows the client an open stream after 50 ms. Returns the timer to clear when the stream ends.
+ */
+export function startEventStream(outgoing: ServerResponse, headers: OutgoingHttpHeaders): NodeJS.Timeout {
   outgoing.writeHead(200, {
     ...headers,
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
   });
-  outgoing.flushHeaders();
+  return setTimeout(flushHeadersIfIdle, headerFlushDelayMs, outgoing);
 }
 
 /**
- * Writes one `data:` event. Resolves at once unless the socket's buffer is full, then once it drained (or the
- * client went away), so a slow client applies back-pressure to the upstream read.
+ * Writes one `data:` event at once, as its own write: nothing is held back or batched. Resolves at once unless the
+ * socket's buffer is full, then once it drained (or the client went away), so a slow client applies back-pressure
+ * to the upstream read.
  */
 export function writeEvent(outgoing: ServerResponse, data: string): Promise<void> | undefined {
   if (outgoing.write(`data: ${data}\n\n`)) return undefined;

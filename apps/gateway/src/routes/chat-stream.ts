@@ -55,6 +55,10 @@ export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: Serve
     deployment.provider.streamChat(chatRequestFor(request, deployment, resolved.captures, true), { signal, timeoutMs: deployment.streamTimeoutMs, requestId }),
   );
   if (!answer) return;
-  startEventStream(outgoing, answer.headers);
-  await relayParts(answer.value, outgoing, state, request.stream_options?.include_usage === true, signal);
+  const headerTimer = startEventStream(outgoing, answer.headers);
+  try {
+    await relayParts(answer.value, outgoing, state, request.stream_options?.include_usage === true, signal);
+  } finally {
+    clearTimeout(headerTimer);
+  }
 }
