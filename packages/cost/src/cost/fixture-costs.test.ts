@@ -16,6 +16,8 @@ const files = families.flatMap((family) =>
 /** Recordings that are not a priced response, each with the reason; every other recording must be priced. */
 const notPriced: Record<string, 'no usage reported' | 'invalid stream'> = {
   'openai/reasoning-model-legacy-parameter-error.json': 'no usage reported',
+  'openai/openai-error.1.json': 'no usage reported',
+  'openai/reasoning-model-temperature-error.json': 'no usage reported',
   'google/google-429-retry-info.json': 'no usage reported',
   'openai-compatible/anthropic-fallback-tool-call.sse': 'no usage reported',
   'bedrock/amazon-bedrock-json-tool.1.chunks.txt': 'no usage reported',

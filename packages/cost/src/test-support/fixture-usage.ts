@@ -10,7 +10,8 @@ import type { Usage } from '@switchyard/core';
  * - Gemini: prompt = promptTokenCount + toolUsePromptTokenCount; completion = candidatesTokenCount +
  *   thoughtsTokenCount; cached = cachedContentTokenCount; reasoning = thoughtsTokenCount. The last usageMetadata
  *   with counts wins.
- * - OpenAI and OpenAI-compatible: the usage as sent (xAI's completion_tokens leave reasoning out, as xAI sends it).
+ * - OpenAI and OpenAI-compatible: the usage as sent (xAI's completion_tokens leave reasoning out, as xAI sends it);
+ *   a Groq stream carries it under `x_groq.usage`, which provider-openai lifts to `usage`.
  */
 export interface FixtureUsage {
   usage: Usage;
@@ -117,7 +118,10 @@ function googleUsage(objects: Json[]): FixtureUsage | undefined {
 }
 
 function openAiUsage(objects: Json[], provider: string): FixtureUsage | undefined {
-  const usage = objects.map((o) => o.usage as Usage | null | undefined).filter((u) => u != null).at(-1);
+  const usage = objects
+    .map((o) => (o.usage ?? (o.x_groq as Json | undefined)?.usage) as Usage | null | undefined)
+    .filter((u) => u != null)
+    .at(-1);
   const model = objects.map((o) => o.model).filter((m): m is string => typeof m === 'string' && m !== '').at(-1);
   if (!usage || !model) return undefined;
   return { model, provider, usage, reportedTotal: usage.total_tokens };
@@ -126,6 +130,7 @@ function openAiUsage(objects: Json[], provider: string): FixtureUsage | undefine
 function openAiCompatibleProvider(file: string): string {
   if (file.startsWith('deepseek-')) return 'deepseek';
   if (file.startsWith('xai-')) return 'xai';
+  if (file.startsWith('groq-')) return 'groq';
   if (file.startsWith('anthropic-')) return 'anthropic';
   throw new Error(`no provider known for openai-compatible fixture ${file}`);
 }
