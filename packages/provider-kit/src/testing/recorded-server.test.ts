@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { startRecordedServer, type RecordedServer } from './recorded-server.js';
 
 describe('startRecordedServer', () => {
@@ -73,5 +73,28 @@ describe('startRecordedServer', () => {
     server.enqueue({ body: 'data: first\n\n', after: 'hang' });
     const response = await request(`${server.origin}/slow`, { bodyTimeout: 200 });
     await expect(response.body.text()).rejects.toMatchObject({ code: 'UND_ERR_BODY_TIMEOUT' });
+  });
+
+  it('listens for the close of a kept-alive connection once, however many requests it carries', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const agent = new Agent({ connections: 1 });
+    try {
+      for (let turn = 0; turn < 15; turn++) {
+        server.enqueue({ body: '{}' });
+        const response = await request(`${server.origin}/keep-alive`, { dispatcher: agent });
+        await response.body.text();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await agent.close();
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    const first = server.requests[0];
+    const last = server.requests[14];
+    // One connection carried all of them, and both requests share its one close promise.
+    expect(first && last && server.connectionClosed(first) === server.connectionClosed(last)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { CapturedRequest, RecordedResponse, UpstreamBehaviour } from './conformance-types.js';
 
 /** Decides how to answer one request; used instead of the queue when set. */
@@ -73,6 +73,8 @@ class ServerState {
   queue: UpstreamBehaviour[] = [];
   handler: RecordedHandler | undefined;
   readonly closed = new WeakMap<CapturedRequest, Promise<void>>();
+  /** One close promise per socket: a kept-alive connection carries many requests but gets one listener. */
+  readonly #socketClosed = new WeakMap<Socket, Promise<void>>();
   #waiters: Array<{ index: number; resolve: (request: CapturedRequest) => void }> = [];
 
   clear(): void {
@@ -88,13 +90,18 @@ class ServerState {
     return new Promise((resolve) => this.#waiters.push({ index, resolve }));
   }
 
+  #closeOf(socket: Socket): Promise<void> {
+    let closed = this.#socketClosed.get(socket);
+    if (!closed) {
+      closed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      this.#socketClosed.set(socket, closed);
+    }
+    return closed;
+  }
+
   async accept(req: IncomingMessage, res: ServerResponse, sliceSizes: number[]): Promise<void> {
     res.on('error', () => undefined);
-    const socket = req.socket;
-    const closed = new Promise<void>((resolve) => {
-      if (socket.destroyed) resolve();
-      else socket.once('close', () => resolve());
-    });
+    const closed = this.#closeOf(req.socket);
     const captured = await capture(req);
     this.closed.set(captured, closed);
     this.requests.push(captured);
