@@ -88,6 +88,16 @@ describe('request shaping', () => {
   });
 });
 
+describe('metadata', () => {
+  it('routes on metadata but sends it upstream only with store: true', async () => {
+    const { router, fakes } = testRouter({ modelList: [named('a')] });
+    await router.chat({ ...request, metadata: { tags: ['x'] } });
+    await router.chat({ ...request, metadata: { purpose: 'eval' }, store: true } as ChatCompletionRequest);
+    expect(fakes.get('a').calls[0]?.request).not.toHaveProperty('metadata');
+    expect(fakes.get('a').calls[1]?.request).toMatchObject({ metadata: { purpose: 'eval' } });
+  });
+});
+
 describe('embeddings', () => {
   it('routes embeddings with the same retries', async () => {
     const { router, fakes } = testRouter({ modelList: [named('a', { order: 1 }), named('b', { order: 2 })] });

@@ -26,11 +26,17 @@ export interface RequestRun<Request extends RoutableRequest, Result> {
   readonly fallbackRequest: FallbackRequest;
 }
 
+/**
+ * The request without router fields. `metadata` carries LiteLLM's routing inputs (tags, region) and is not sent
+ * upstream either, unless the request stores the completion (`store: true`), the one case OpenAI reads it for.
+ */
 function stripRouterFields<Request extends RoutableRequest>(request: Request): Request {
   const record = request as unknown as Record<string, unknown>;
-  if (routerFields.every((field) => record[field] === undefined)) return request;
+  const dropMetadata = record['metadata'] !== undefined && record['store'] !== true;
+  if (!dropMetadata && routerFields.every((field) => record[field] === undefined)) return request;
   const copy = { ...record };
   for (const field of routerFields) delete copy[field];
+  if (dropMetadata) delete copy['metadata'];
   return copy as unknown as Request;
 }
 
