@@ -2,7 +2,15 @@ import type { Usage } from '@switchyard/core';
 import type { ModelPrice } from '../price-table/model-price.js';
 import { billedTokens } from './billed-tokens.js';
 import type { AppliedRates, BilledTokens, CostComponent, CostResult, NoPrice } from './cost-result.js';
-import { addDecimals, decimalFromNumber, decimalToNumber, decimalToString, multiplyDecimal, zeroDecimal } from './decimal.js';
+import {
+  addDecimals,
+  decimalFromNumber,
+  decimalToNumber,
+  decimalToString,
+  multiplyDecimal,
+  zeroDecimal,
+  type Decimal,
+} from './decimal.js';
 import { selectRates, selectTier } from './select-rates.js';
 
 const components: ReadonlyArray<[CostComponent, keyof BilledTokens, keyof AppliedRates]> = [
@@ -12,6 +20,18 @@ const components: ReadonlyArray<[CostComponent, keyof BilledTokens, keyof Applie
   ['cacheWriteCost', 'cacheWrite', 'cacheWrite'],
   ['reasoningCost', 'reasoning', 'reasoning'],
 ];
+
+// A table has a few hundred distinct rates; reading each as a decimal once keeps computeCost to bigint products.
+const rateDecimals = new Map<number, Decimal>();
+
+function rateDecimal(rate: number): Decimal {
+  let decimal = rateDecimals.get(rate);
+  if (!decimal) {
+    decimal = decimalFromNumber(rate);
+    if (rateDecimals.size < 4096) rateDecimals.set(rate, decimal);
+  }
+  return decimal;
+}
 
 function noPrice(reason: NoPrice['reason'], message: string): NoPrice {
   return { priced: false, reason, message };
@@ -42,7 +62,7 @@ export function computeCost(usage: Usage, price: ModelPrice | undefined): CostRe
     if (rate === undefined && count > 0) {
       return noPrice('missing-rate', `${price.key} has no ${rateKey} rate for ${count} ${tokenKey} tokens`);
     }
-    const amount = rate === undefined ? zeroDecimal : multiplyDecimal(decimalFromNumber(rate), count);
+    const amount = rate === undefined ? zeroDecimal : multiplyDecimal(rateDecimal(rate), count);
     total = addDecimals(total, amount);
     amounts[component] = decimalToNumber(amount);
     exact[component] = decimalToString(amount);
