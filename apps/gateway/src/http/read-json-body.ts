@@ -36,6 +36,21 @@ function discardRest(incoming: IncomingMessage): void {
   incoming.resume();
 }
 
+/** Deeper JSON than any real request needs; past it, serialising the request upstream could overflow the stack. */
+export const maxJsonDepth = 128;
+
+/** Whether a parsed value nests deeper than `limit` (visits each node once, recursion bounded by the limit). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestsDeeperThan(item, limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) if (nestsDeeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
+  return false;
+}
+
 function decodeJson(buffer: Buffer): unknown {
   let text: string;
   try {
@@ -44,12 +59,17 @@ function decodeJson(buffer: Buffer): unknown {
     throw new SwitchyardError('bad_request', 'Request body is not valid UTF-8.', { code: 'invalid_encoding' });
   }
   if (text.length === 0) throw new SwitchyardError('bad_request', 'Request body is empty: send a JSON object.', { code: 'invalid_json' });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
     throw new SwitchyardError('bad_request', `Request body is not valid JSON${detail}.`, { code: 'invalid_json' });
   }
+  if (nestsDeeperThan(value, maxJsonDepth)) {
+    throw new SwitchyardError('bad_request', `Request body nests deeper than ${maxJsonDepth} levels.`, { code: 'invalid_json' });
+  }
+  return value;
 }
 
 /**

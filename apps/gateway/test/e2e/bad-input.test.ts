@@ -46,6 +46,16 @@ describe('bad input gets a precise 4xx and the gateway keeps serving', () => {
     expect((response.json as { error: { param: string } }).error.param).toBe('messages[0].content[0].image_url');
   });
 
+  it('rejects a nesting bomb with 400 instead of overflowing the stack upstream', async () => {
+    const depth = 100_000;
+    const body = `{"model": "demo", "messages": [{"role": "user", "content": "x"}], "extra": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const response = await post(`${harness.url}/v1/chat/completions`, body);
+    expect(response.status).toBe(400);
+    expectOpenAIError(response.json, { code: 'invalid_json' });
+    expect((response.json as { error: { message: string } }).error.message).toContain('nests deeper than 128 levels');
+    await expectStillServing();
+  });
+
   it('rejects invalid UTF-8', async () => {
     const body = Buffer.concat([Buffer.from('{"model": "demo", "messages": [{"role": "user", "content": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}]}')]);
     const response = await post(`${harness.url}/v1/chat/completions`, body);
