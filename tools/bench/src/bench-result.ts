@@ -2,6 +2,7 @@ import type { PointResult, ProbeRecord } from './measure/result-types.js';
 import type { SkippedTarget } from './matrix/start-targets.js';
 import type { BenchOptions } from './options.js';
 import type { GatewayProfile } from './profile/profile-gateway.js';
+import type { Placements } from './process/placed-command.js';
 import type { MachineInfo } from './setup/machine-info.js';
 
 /** Everything one bench run produced; written as results/<stamp>/result.json. */
@@ -12,8 +13,8 @@ export interface BenchResult {
   argv: string[];
   options: BenchOptions;
   machine: MachineInfo;
-  /** CPU of the proxy under test and of the load side (mock, wrk, probe); null when unpinned. */
-  placement: { proxyCpu: number; loadCpu: number } | null;
+  /** CPU and niceness of the proxy under test and of the load side (mock, wrk, probe). */
+  placements: Placements;
   versions: {
     wrk: string | undefined;
     mockProvider: string | undefined;

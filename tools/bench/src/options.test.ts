@@ -18,12 +18,14 @@ describe('parseOptions', () => {
   it('parses lists and numbers', () => {
     const options = parseOptions(['--targets', 'bare,direct', '--connections', '8,16', '--modes', 'stream', '--runs', '3']);
     expect(options).toMatchObject({ targets: ['direct', 'bare'], connections: [8, 16], modes: ['stream'], runs: 3 });
+    expect(parseOptions(['--nice=-10'])?.nice).toBe(-10);
   });
 
   it('rejects what it does not know and answers --help with undefined', () => {
     expect(() => parseOptions(['--targets', 'litellm'])).toThrow(/unknown target/);
     expect(() => parseOptions(['--connections', '0'])).toThrow(/connections/);
     expect(() => parseOptions(['--frobnicate'])).toThrow();
+    expect(() => parseOptions(['--nice', '-30'])).toThrow(/nice/);
     expect(parseOptions(['--help'])).toBeUndefined();
   });
 });

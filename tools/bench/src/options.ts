@@ -20,6 +20,11 @@ export interface BenchOptions {
   setup: boolean;
   /** Pin the proxy to CPU 0 and the mock, wrk and probes to CPU 1. */
   pin: boolean;
+  /**
+   * `nice -n` for every measured process (0: off). Negative values win CPU share from other tenants, so the
+   * numbers are closer to a quiet machine, at their expense while the bench runs.
+   */
+  nice: number;
   /** After the matrix, profile the gateway under load with V8's CPU profiler and summarise it. */
   profile: boolean;
   profileSeconds: number;
@@ -44,6 +49,7 @@ export const fullDefaults: BenchOptions = {
   smoke: false,
   setup: true,
   pin: true,
+  nice: 0,
   profile: false,
   profileSeconds: 10,
   markdown: false,
@@ -79,6 +85,7 @@ export const usage = `Usage: switchyard-bench [options]
   --ttfb-requests N       sequential probe requests per target and mode (default 300)
   --quiet-wait-ms N       longest wait for a quiet CPU window before a point (default 10000; 0 = off)
   --profile               then profile the gateway under load (V8 CPU profile) and summarise self time
+  --nice N                run every measured process under nice -n N (e.g. -10 on a busy machine; default 0)
   --no-setup --no-pin     skip the installs (wrk, Portkey) or the CPU pinning
   --results-dir DIR --work-dir DIR`;
 
@@ -111,6 +118,13 @@ function connectionCounts(value: string | undefined, base: number[]): number[] {
   return counts;
 }
 
+function niceness(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < -20 || number > 19) throw new Error('--nice wants a whole number from -20 to 19');
+  return number;
+}
+
 function positive(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const number = Number(value);
@@ -135,6 +149,7 @@ const flags = {
   profile: { type: 'boolean' },
   'no-setup': { type: 'boolean' },
   'no-pin': { type: 'boolean' },
+  nice: { type: 'string' },
   'results-dir': { type: 'string' },
   'work-dir': { type: 'string' },
   help: { type: 'boolean' },
@@ -160,6 +175,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
     profile: values.profile ?? false,
     setup: !values['no-setup'],
     pin: !values['no-pin'],
+    nice: niceness(values.nice),
     markdown: values.markdown ?? false,
     resultsDir: values['results-dir'] ?? base.resultsDir,
     workDir: values['work-dir'] ?? base.workDir,

@@ -19,7 +19,7 @@ async function profiles(
     workDir: options.workDir,
     seconds: options.profileSeconds,
     connections: Math.max(...options.connections),
-    cpus: prepared.cpus,
+    placements: prepared.placements,
   };
   const results: GatewayProfile[] = [];
   for (const mode of options.modes) {
@@ -43,7 +43,7 @@ export async function runBench(
     options: { ...options, targets: options.targets.filter((name) => !excluded.has(name)) },
     scenario,
     portkeyEntry: prepared.portkey?.entry,
-    cpus: prepared.cpus,
+    placements: prepared.placements,
     log,
   });
   const gatewayRan = matrix.points.some((point) => point.target === 'gateway' && point.failure === undefined);
@@ -54,10 +54,7 @@ export async function runBench(
     argv: [...argv],
     options,
     machine: await machineInfo(),
-    placement:
-      prepared.cpus.proxy === undefined || prepared.cpus.load === undefined
-        ? null
-        : { proxyCpu: prepared.cpus.proxy, loadCpu: prepared.cpus.load },
+    placements: prepared.placements,
     versions: {
       wrk: prepared.wrk,
       mockProvider: prepared.mockProviderVersion,

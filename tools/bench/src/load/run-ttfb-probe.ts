@@ -1,3 +1,4 @@
+import { placedCommand, type Placement } from '../process/placed-command.js';
 import { runCommand } from '../process/run-command.js';
 import { distScript } from '../paths.js';
 import type { ProbeResult } from './probe-summary.js';
@@ -7,7 +8,7 @@ export interface TtfbProbeOptions {
   requestJsonFile: string;
   requests: number;
   warmup: number;
-  cpu: number | undefined;
+  placement: Placement;
   deadlineMs: number;
 }
 
@@ -21,10 +22,7 @@ export async function runTtfbProbe(options: TtfbProbeOptions): Promise<ProbeResu
     `--warmup=${options.warmup}`,
     `--deadline-ms=${options.deadlineMs}`,
   ];
-  const [command, args] =
-    options.cpu === undefined
-      ? [process.execPath, probeArgs]
-      : ['taskset', ['-c', String(options.cpu), process.execPath, ...probeArgs]];
+  const [command, args] = placedCommand(options.placement, process.execPath, probeArgs);
   const result = await runCommand(command, args, { timeoutMs: options.deadlineMs + 30_000 });
   if (result.code !== 0) throw new Error(`TTFB probe exited with ${result.code}: ${result.stderr.slice(-800)}`);
   const line = result.stdout.trim().split('\n').pop() ?? '';

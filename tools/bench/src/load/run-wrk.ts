@@ -1,3 +1,4 @@
+import { placedCommand, type Placement } from '../process/placed-command.js';
 import { runCommand } from '../process/run-command.js';
 import { wrkScript } from '../paths.js';
 
@@ -23,8 +24,7 @@ export interface WrkOptions {
   requestFile: string;
   connections: number;
   durationSeconds: number;
-  /** CPU for `taskset -c`; undefined runs unpinned. */
-  cpu: number | undefined;
+  placement: Placement;
 }
 
 /** Parses the BENCH_JSON line lua/post.lua prints when wrk finishes. */
@@ -49,8 +49,7 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
     '--',
     options.requestFile,
   ];
-  const [command, args] =
-    options.cpu === undefined ? ['wrk', wrkArgs] : ['taskset', ['-c', String(options.cpu), 'wrk', ...wrkArgs]];
+  const [command, args] = placedCommand(options.placement, 'wrk', wrkArgs);
   const result = await runCommand(command, args, { timeoutMs: (seconds + 30) * 1_000 });
   if (result.code !== 0) throw new Error(`wrk exited with ${result.code}: ${result.stderr.slice(-800)}`);
   return parseWrkOutput(result.stdout);

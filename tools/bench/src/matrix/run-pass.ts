@@ -4,6 +4,7 @@ import { runTtfbProbe } from '../load/run-ttfb-probe.js';
 import { measurePoint, type PointSettings } from '../measure/measure-point.js';
 import type { PointResult, ProbeRecord } from '../measure/result-types.js';
 import type { BenchOptions } from '../options.js';
+import type { Placements } from '../process/placed-command.js';
 import type { Scenario, StreamMode } from '../scenarios/scenario.js';
 import { startMock } from '../targets/start-mock.js';
 import type { RunningTarget } from '../targets/target.js';
@@ -15,8 +16,7 @@ export interface PassContext {
   options: BenchOptions;
   scenario: Scenario;
   portkeyEntry: string | undefined;
-  /** CPUs for the proxy and for the load (mock, wrk, probe); undefined when unpinned. */
-  cpus: { proxy: number | undefined; load: number | undefined };
+  placements: Placements;
   log: (line: string) => void;
 }
 
@@ -34,7 +34,7 @@ async function probe(context: PassContext, target: RunningTarget, mode: StreamMo
       requestJsonFile: files.jsonFile,
       requests: context.options.ttfbRequests,
       warmup: context.options.ttfbWarmup,
-      cpu: context.cpus.load,
+      placement: context.placements.load,
       deadlineMs: context.options.smoke ? 15_000 : 120_000,
     });
     return { ...identity, ...result };
@@ -48,7 +48,7 @@ function pointSettings(context: PassContext): PointSettings {
   return {
     warmupSeconds: options.warmupSeconds,
     durationSeconds: options.durationSeconds,
-    loadCpu: context.cpus.load,
+    loadPlacement: context.placements.load,
     quietGateMaxWaitMs: options.quietGateMaxWaitMs,
     quietGateThresholdPercent: options.quietGateThresholdPercent,
   };
@@ -88,9 +88,9 @@ async function measureMode(context: PassContext, { targets, mode, mockOrigin, ou
  */
 export async function runPass(context: PassContext): Promise<PassOutcome> {
   await mkdir(context.options.workDir, { recursive: true });
-  const mock = await startMock(context.cpus.load, context.options.workDir);
+  const mock = await startMock(context.placements.load, context.options.workDir);
   const startContext = {
-    proxyCpu: context.cpus.proxy,
+    proxyPlacement: context.placements.proxy,
     mockOrigin: mock.origin,
     mockPid: mock.pid,
     workDir: context.options.workDir,

@@ -1,4 +1,5 @@
 import { runWrk, type WrkResult } from '../load/run-wrk.js';
+import type { Placement } from '../process/placed-command.js';
 import { sampleRss } from '../process/rss-sampler.js';
 import type { StreamMode } from '../scenarios/scenario.js';
 import type { RunningTarget } from '../targets/target.js';
@@ -9,7 +10,7 @@ import type { PointResult } from './result-types.js';
 export interface PointSettings {
   warmupSeconds: number;
   durationSeconds: number;
-  loadCpu: number | undefined;
+  loadPlacement: Placement;
   quietGateMaxWaitMs: number;
   quietGateThresholdPercent: number;
 }
@@ -58,7 +59,7 @@ export async function measurePoint(plan: PointPlan, settings: PointSettings): Pr
     url: plan.target.origin,
     requestFile: plan.requestFile,
     connections: plan.connections,
-    cpu: settings.loadCpu,
+    placement: settings.loadPlacement,
   };
   if (settings.warmupSeconds > 0) await runWrk({ ...load, durationSeconds: settings.warmupSeconds });
   const rss = sampleRss(plan.target.pid);

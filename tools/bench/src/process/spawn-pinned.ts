@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { placedCommand, type Placement } from './placed-command.js';
 import { waitForPort } from './wait-for-port.js';
 
 export interface PinnedProcess {
@@ -10,8 +11,7 @@ export interface PinnedProcess {
 }
 
 export interface SpawnPinnedOptions {
-  /** CPU to pin to with `taskset -c`; undefined runs unpinned. */
-  cpu: number | undefined;
+  placement: Placement;
   command: string;
   args: string[];
   env?: Record<string, string>;
@@ -37,14 +37,10 @@ async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
 }
 
 /**
- * Starts a process pinned to one CPU. `taskset` execs the command, so the PID is the measured process itself
- * (no wrapper whose CPU time would hide the real one).
+ * Starts a process pinned to one CPU (and reniced when asked). The PID is the measured process itself.
  */
 export async function spawnPinned(options: SpawnPinnedOptions): Promise<PinnedProcess> {
-  const [command, args] =
-    options.cpu === undefined
-      ? [options.command, options.args]
-      : ['taskset', ['-c', String(options.cpu), options.command, ...options.args]];
+  const [command, args] = placedCommand(options.placement, options.command, options.args);
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(command, args, {
     cwd: options.cwd,

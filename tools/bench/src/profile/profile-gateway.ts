@@ -6,6 +6,7 @@ import { writeRequestFiles } from '../load/request-spec.js';
 import { runWrk } from '../load/run-wrk.js';
 import { cpuDelta, takeCpuSnapshot } from '../measure/cpu-snapshot.js';
 import { distScript } from '../paths.js';
+import type { Placements } from '../process/placed-command.js';
 import type { Scenario, StreamMode } from '../scenarios/scenario.js';
 import { targetDefinitions } from '../targets/definitions.js';
 import { startMock } from '../targets/start-mock.js';
@@ -27,7 +28,7 @@ export interface ProfileContext {
   workDir: string;
   seconds: number;
   connections: number;
-  cpus: { proxy: number | undefined; load: number | undefined };
+  placements: Placements;
 }
 
 interface LoadOutcome {
@@ -45,10 +46,10 @@ async function waitForFile(file: string, timeoutMs: number): Promise<void> {
 
 /** Starts the mock and the gateway with the profiling preload, profiles one loaded window, writes `file`. */
 async function loadGateway(context: ProfileContext, mode: StreamMode, file: string): Promise<LoadOutcome> {
-  const mock = await startMock(context.cpus.load, context.workDir);
+  const mock = await startMock(context.placements.load, context.workDir);
   try {
     const gateway = await targetDefinitions.gateway.start({
-      proxyCpu: context.cpus.proxy,
+      proxyPlacement: context.placements.proxy,
       mockOrigin: mock.origin,
       mockPid: mock.pid,
       workDir: context.workDir,
@@ -59,7 +60,7 @@ async function loadGateway(context: ProfileContext, mode: StreamMode, file: stri
     try {
       const spec = context.scenario.request('gateway', mode, mock.origin);
       const files = await writeRequestFiles(context.workDir, `profile-${mode}`, spec);
-      const load = { url: gateway.origin, requestFile: files.wrkFile, connections: context.connections, cpu: context.cpus.load };
+      const load = { url: gateway.origin, requestFile: files.wrkFile, connections: context.connections, placement: context.placements.load };
       await runWrk({ ...load, durationSeconds: 2 });
       process.kill(gateway.pid, 'SIGUSR2');
       const before = await takeCpuSnapshot(gateway.pid, [mock.pid]);

@@ -42,7 +42,7 @@ const result: BenchResult = {
   argv: [],
   options: { ...smokeDefaults, smoke: false, runs: 2, connections: [1, 32] },
   machine: { nproc: 2, cpuModel: 'AMD EPYC', memoryGb: 24, kernel: '6.18', node: 'v20.20.2', commit: 'abc1234' },
-  placement: { proxyCpu: 0, loadCpu: 1 },
+  placements: { proxy: { cpu: 0, nice: 0 }, load: { cpu: 1, nice: 0 } },
   versions: { wrk: 'wrk 4.1.0', mockProvider: '0.1.0', gateway: '0.1.0', portkey: { '@portkey-ai/gateway': '1.15.2' } },
   skipped: [],
   notes: [],

@@ -7,9 +7,10 @@ import { renderProbeTable } from './markdown-probes.js';
 
 function header(result: BenchResult): string {
   const { machine, versions, options } = result;
-  const placement = result.placement
-    ? `proxy on CPU ${result.placement.proxyCpu}; mock, wrk and probe on CPU ${result.placement.loadCpu}`
-    : 'unpinned';
+  const { proxy, load } = result.placements;
+  const placement =
+    (proxy.cpu === undefined ? 'unpinned' : `proxy on CPU ${proxy.cpu}; mock, wrk and probe on CPU ${load.cpu}`) +
+    (proxy.nice === 0 ? '' : `; all under nice -n ${proxy.nice}`);
   const portkey = versions.portkey
     ? Object.entries(versions.portkey).map(([name, version]) => `${name} ${version}`).join(', ')
     : 'not run';

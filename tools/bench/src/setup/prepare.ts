@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from '../options.js';
+import type { Placements } from '../process/placed-command.js';
 import { commandExists } from '../process/run-command.js';
 import { workspaceRoot } from '../paths.js';
 import { ensurePortkey, findPortkey, type PortkeyInstall } from './ensure-portkey.js';
@@ -13,7 +14,7 @@ export interface Prepared {
   portkey: PortkeyInstall | undefined;
   gatewayVersion: string | undefined;
   mockProviderVersion: string | undefined;
-  cpus: { proxy: number | undefined; load: number | undefined };
+  placements: Placements;
   skipped: SkippedTarget[];
   notes: string[];
 }
@@ -24,13 +25,15 @@ function versionOf(folder: string): string | undefined {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
 }
 
-async function placement(pin: boolean, notes: string[]): Promise<Prepared['cpus']> {
-  if (!pin) return { proxy: undefined, load: undefined };
+async function placements(options: BenchOptions, notes: string[]): Promise<Placements> {
+  const nice = options.nice;
+  const unpinned = { proxy: { cpu: undefined, nice }, load: { cpu: undefined, nice } };
+  if (!options.pin) return unpinned;
   if (cpus().length < 2 || !(await commandExists('taskset', ['--version']))) {
     notes.push('unpinned: pinning needs 2 CPUs and taskset (util-linux)');
-    return { proxy: undefined, load: undefined };
+    return unpinned;
   }
-  return { proxy: 0, load: 1 };
+  return { proxy: { cpu: 0, nice }, load: { cpu: 1, nice } };
 }
 
 async function preparePortkey(options: BenchOptions, log: (line: string) => void, prepared: Prepared) {
@@ -57,7 +60,7 @@ export async function prepare(options: BenchOptions, log: (line: string) => void
     portkey: undefined,
     gatewayVersion: versionOf('apps/gateway'),
     mockProviderVersion: versionOf('tools/mock-provider'),
-    cpus: await placement(options.pin, notes),
+    placements: await placements(options, notes),
     skipped: [],
     notes,
   };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mockProviderCli } from '../paths.js';
 import { freePort } from '../process/free-port.js';
+import type { Placement } from '../process/placed-command.js';
 import { spawnPinned, type PinnedProcess } from '../process/spawn-pinned.js';
 
 export interface RunningMock {
@@ -14,13 +15,13 @@ export interface RunningMock {
  * Starts @switchyard/mock-provider's CLI, the same mock the tests use, pinned to the load CPU. Its build comes
  * first through the package's devDependency (Nx `^build`).
  */
-export async function startMock(cpu: number | undefined, workDir: string): Promise<RunningMock> {
+export async function startMock(placement: Placement, workDir: string): Promise<RunningMock> {
   if (!existsSync(mockProviderCli)) {
     throw new Error(`${mockProviderCli} does not exist: build it with pnpm nx run @switchyard/mock-provider:build`);
   }
   const port = await freePort();
   const child = await spawnPinned({
-    cpu,
+    placement,
     command: process.execPath,
     args: [mockProviderCli, '--port', String(port), '--host', '127.0.0.1'],
     env: { NODE_ENV: 'production' },

@@ -15,7 +15,7 @@ export async function startNodeTarget(
   const port = await freePort();
   const flags = [...preloads.flatMap((preload) => ['--import', preload]), ...(context.nodeFlags ?? [])];
   const child = await spawnPinned({
-    cpu: context.proxyCpu,
+    placement: context.proxyPlacement,
     command: process.execPath,
     args: [...flags, script, ...args(port)],
     env: { NODE_ENV: 'production', ...context.env },

@@ -1,3 +1,4 @@
+import type { Placement } from '../process/placed-command.js';
 import type { Scenario, TargetName } from '../scenarios/scenario.js';
 
 /** A started target: where to send requests and which process to account CPU and memory to. */
@@ -11,8 +12,8 @@ export interface RunningTarget {
 }
 
 export interface TargetStartContext {
-  /** CPU the proxy under test is pinned to (undefined: unpinned). */
-  proxyCpu: number | undefined;
+  /** CPU and niceness of the proxy under test. */
+  proxyPlacement: Placement;
   mockOrigin: string;
   mockPid: number;
   /** Gitignored scratch folder for configs and process logs. */
