@@ -1,18 +1,8 @@
-import { SwitchyardError } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
+import { caughtError } from '../testing/caught-error.js';
 import { parseDataUrl } from './data-url.js';
 
 const pngBase64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-
-function errorOf(run: () => unknown): SwitchyardError {
-  try {
-    run();
-  } catch (error) {
-    if (SwitchyardError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SwitchyardError');
-}
 
 describe('parseDataUrl', () => {
   it('returns the media type and base64 payload of a base64 data URL', () => {
@@ -43,7 +33,7 @@ describe('parseDataUrl', () => {
     ['data:image/png;base64,AAAAA', 'The data: URL payload is not valid base64.'],
     ['data:not a type;base64,AAAA', 'The data: URL has a malformed media type.'],
   ])('rejects %s with bad_request', (url, message) => {
-    const error = errorOf(() => parseDataUrl(url));
+    const error = caughtError(() => parseDataUrl(url));
     expect(error.kind).toBe('bad_request');
     expect(error.message).toBe(message);
   });

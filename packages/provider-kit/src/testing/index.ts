@@ -1,5 +1,7 @@
 export * from './conformance-types.js';
 export * from './recorded-server.js';
+export * from './use-recorded-server.js';
+export * from './caught-error.js';
 export * from './fixtures.js';
 export * from './aggregate-stream.js';
 export * from './expect-outcome.js';

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { ChatConformanceCase, ProviderConformanceOptions } from './conformance-types.js';
 import { genericChecks } from './generic-checks.js';
-import { startRecordedServer, type RecordedServer } from './recorded-server.js';
 import { isStreamCase, runChatCase, runEmbeddingCase } from './run-cases.js';
+import { useRecordedServer } from './use-recorded-server.js';
 
 function succeeds(testCase: ChatConformanceCase): boolean {
   return !testCase.expect.errorKind && !testCase.expect.streamErrorKind;
@@ -35,17 +35,7 @@ export function runProviderConformance(options: ProviderConformanceOptions): voi
   const usageCase = pickUsageCase(options);
   const streamBaseline = usageCase ?? options.chatCases.find((testCase) => succeeds(testCase) && isStreamCase(testCase));
   describe(options.name, () => {
-    let server: RecordedServer | undefined;
-    const current = (): RecordedServer => {
-      if (!server) throw new Error('the recorded server is not running');
-      return server;
-    };
-    beforeAll(async () => {
-      server = await startRecordedServer();
-    });
-    afterAll(async () => {
-      await server?.close();
-    });
+    const current = useRecordedServer();
     for (const testCase of options.chatCases) {
       it(`chat: ${testCase.name}`, () => runChatCase(current(), options, testCase));
     }
