@@ -1,8 +1,9 @@
 import type { CallOptions, ChatCompletion, ChatCompletionRequest, ChatResult } from '@switchyard/core';
+import { readSuccessBytes } from '@switchyard/provider-kit';
 import type { ResolvedOpenAIConfig } from './openai-settings.js';
 import { prepareChatBody, type PreparedBody } from './prepare-chat-body.js';
 import { rewriteCompletion } from './response-quirks.js';
-import { parseUpstreamJson, pickUpstreamHeaders, readBodyBytes, sendRequest } from './send-request.js';
+import { parseUpstreamJson, pickUpstreamHeaders, sendRequest } from './send-request.js';
 import { upstreamURL } from './upstream-url.js';
 
 /** A chat result that also says which parameters `dropParams` removed. */
@@ -32,7 +33,7 @@ export async function openAIChat(
   const prepared = prepareForCall(config, request, false);
   const url = upstreamURL(config, 'chat/completions', request.model);
   const response = await sendRequest(config, { url, body: prepared.body, stream: false }, options);
-  const bytes = await readBodyBytes(response, provider);
+  const bytes = await readSuccessBytes(response, provider);
   const completion = parseUpstreamJson<ChatCompletion>(bytes.toString('utf8'), provider, 'choices');
   const rewritten = rewriteCompletion(config.preset.quirks, completion);
   return {

@@ -1,46 +1,45 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { errorFields, errorFromResponse, inBandStreamError, redact } from './openai-error.js';
+import { errorFields, errorFromAnswer, inBandStreamError, redact } from './openai-error.js';
 import { jsonFixture } from './test-support/fixtures.js';
 
 function response(status: number, body: string, headers: Record<string, string> = {}) {
-  return { status, headers, body: Readable.from([Buffer.from(body)]) };
+  return { status, headers, bodyText: body };
 }
 
 // Shapes below that are not recordings follow the OpenAI error schema (specs/openai-openapi.yaml, ErrorResponse).
 const errorBody = (code: string, message: string) => JSON.stringify({ error: { message, type: 'invalid_request_error', param: 'messages', code } });
 
-describe('errorFromResponse', () => {
-  it('maps the recorded legacy max_tokens refusal to bad_request with its param and code', async () => {
-    const error = await errorFromResponse('openai', response(400, jsonFixture('reasoning-model-legacy-parameter-error.json')), undefined);
+describe('errorFromAnswer', () => {
+  it('maps the recorded legacy max_tokens refusal to bad_request with its param and code', () => {
+    const error = errorFromAnswer('openai', response(400, jsonFixture('reasoning-model-legacy-parameter-error.json')), undefined);
     expect(error).toMatchObject({ kind: 'bad_request', status: 400, param: 'max_tokens', code: 'unsupported_parameter', provider: 'openai', upstreamStatus: 400 });
     expect(error.message).toContain("Use 'max_completion_tokens' instead.");
   });
 
-  it('keeps the recorded insufficient_quota as a non-retryable 429', async () => {
-    const error = await errorFromResponse('openai', response(429, jsonFixture('openai-error.1.json'), { 'retry-after': '20' }), undefined);
+  it('keeps the recorded insufficient_quota as a non-retryable 429', () => {
+    const error = errorFromAnswer('openai', response(429, jsonFixture('openai-error.1.json'), { 'retry-after': '20' }), undefined);
     expect(error).toMatchObject({ kind: 'permission', status: 429, code: 'insufficient_quota', retryable: false });
   });
 
-  it('maps context_length_exceeded and content filters to their kinds', async () => {
-    const context = await errorFromResponse('openai', response(400, errorBody('context_length_exceeded', "This model's maximum context length is 8192 tokens.")), undefined);
+  it('maps context_length_exceeded and content filters to their kinds', () => {
+    const context = errorFromAnswer('openai', response(400, errorBody('context_length_exceeded', "This model's maximum context length is 8192 tokens.")), undefined);
     expect(context.kind).toBe('context_window_exceeded');
-    const filtered = await errorFromResponse('azure', response(400, errorBody('content_filter', 'The response was filtered.')), undefined);
+    const filtered = errorFromAnswer('azure', response(400, errorBody('content_filter', 'The response was filtered.')), undefined);
     expect(filtered.kind).toBe('content_policy');
-    const violation = await errorFromResponse('openai', response(400, errorBody('content_policy_violation', 'Rejected.')), undefined);
+    const violation = errorFromAnswer('openai', response(400, errorBody('content_policy_violation', 'Rejected.')), undefined);
     expect(violation.kind).toBe('content_policy');
   });
 
-  it('carries retry-after on a rate limit and keeps 5xx statuses', async () => {
-    const limited = await errorFromResponse('groq', response(429, errorBody('rate_limit_exceeded', 'Slow down.'), { 'retry-after-ms': '1500' }), undefined);
+  it('carries retry-after on a rate limit and keeps 5xx statuses', () => {
+    const limited = errorFromAnswer('groq', response(429, errorBody('rate_limit_exceeded', 'Slow down.'), { 'retry-after-ms': '1500' }), undefined);
     expect(limited).toMatchObject({ kind: 'rate_limit', retryAfterMs: 1500, retryable: true });
-    const down = await errorFromResponse('openai', response(503, 'upstream connect error'), undefined);
+    const down = errorFromAnswer('openai', response(503, 'upstream connect error'), undefined);
     expect(down).toMatchObject({ kind: 'upstream_unavailable', status: 503, message: 'upstream connect error' });
   });
 
-  it('never repeats the API key an upstream echoed', async () => {
+  it('never repeats the API key an upstream echoed', () => {
     const key = 'sk-live-abcdef123456';
-    const error = await errorFromResponse('openai', response(401, errorBody('invalid_api_key', `Incorrect API key provided: ${key}.`)), key);
+    const error = errorFromAnswer('openai', response(401, errorBody('invalid_api_key', `Incorrect API key provided: ${key}.`)), key);
     expect(error.kind).toBe('authentication');
     expect(error.message).not.toContain(key);
     expect(error.message).toContain('[redacted]');

@@ -1,5 +1,5 @@
 import { SwitchyardError, type ErrorKind } from '@switchyard/core';
-import { classifyUpstreamMessage, readBodyText, upstreamError, type HttpResponse } from '@switchyard/provider-kit';
+import { classifyUpstreamMessage, upstreamError, type ErrorAnswer } from '@switchyard/provider-kit';
 
 /** The fields of an OpenAI-style error, wherever a vendor put them. */
 export interface OpenAIErrorFields {
@@ -46,30 +46,26 @@ export function redact(message: string, apiKey: string | undefined): string {
  * The SwitchyardError for an upstream error response. `insufficient_quota` (billing, not load) keeps OpenAI's
  * 429 status and code but is a non-retryable `permission` error: waiting will not help, another deployment may.
  */
-export async function errorFromResponse(
-  provider: string,
-  response: Pick<HttpResponse, 'status' | 'headers'> & { body: AsyncIterable<Uint8Array> },
-  apiKey: string | undefined,
-): Promise<SwitchyardError> {
-  const body = await readBodyText(response.body).catch(() => '');
+export function errorFromAnswer(provider: string, answer: ErrorAnswer, apiKey: string | undefined): SwitchyardError {
+  const body = answer.bodyText;
   const fields = errorFields(parse(body));
   const message = redact(fields?.message ?? body.trim().slice(0, 500), apiKey);
   if (fields?.code === 'insufficient_quota' || fields?.type === 'insufficient_quota') {
     return new SwitchyardError('permission', message, {
-      status: response.status,
+      status: answer.status,
       code: 'insufficient_quota',
       provider,
-      upstreamStatus: response.status,
+      upstreamStatus: answer.status,
     });
   }
   return upstreamError({
     provider,
-    status: response.status,
+    status: answer.status,
     message,
     code: fields?.code,
     param: fields?.param,
     type: fields?.type,
-    headers: response.headers,
+    headers: answer.headers,
   });
 }
 

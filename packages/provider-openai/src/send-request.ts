@@ -1,6 +1,6 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { transportError, type HttpResponse } from '@switchyard/provider-kit';
-import { errorFromResponse } from './openai-error.js';
+import { parseJsonBody, sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
+import { errorFromAnswer } from './openai-error.js';
 import type { ResolvedOpenAIConfig } from './openai-settings.js';
 
 export interface UpstreamCall {
@@ -15,12 +15,11 @@ export interface UpstreamCall {
  */
 export async function sendRequest(config: ResolvedOpenAIConfig, call: UpstreamCall, options: CallOptions = {}): Promise<HttpResponse> {
   const provider = config.preset.id;
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  let response: HttpResponse;
-  try {
-    response = await config.http.send({
+  return sendJsonRequest(
+    {
+      http: config.http,
+      provider,
       url: call.url,
-      method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: call.stream ? 'text/event-stream' : 'application/json',
@@ -28,33 +27,20 @@ export async function sendRequest(config: ResolvedOpenAIConfig, call: UpstreamCa
         ...options.headers,
       },
       body: JSON.stringify(call.body),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    });
-  } catch (error) {
-    throw transportError(error, provider);
-  }
-  if (response.status >= 200 && response.status < 300) return response;
-  throw await errorFromResponse(provider, response, config.apiKey);
-}
-
-/** Reads a whole success body as bytes; a connection lost on the way is `upstream_unavailable` (or `timeout`). */
-export async function readBodyBytes(response: HttpResponse, provider: string): Promise<Buffer> {
-  try {
-    return Buffer.from(await response.body.arrayBuffer());
-  } catch (error) {
-    throw transportError(error, provider);
-  }
+      timeoutMs: config.timeoutMs,
+      errorFromAnswer: (answer) => errorFromAnswer(provider, answer, config.apiKey),
+      // The status alone still describes the failure when the error body is cut.
+      lostErrorBody: 'status',
+    },
+    options,
+  );
 }
 
 /** Parses an upstream JSON body, or throws `upstream_unavailable` when it is not the object it should be. */
 export function parseUpstreamJson<T>(text: string, provider: string, required: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new SwitchyardError('upstream_unavailable', `${provider} answered a body that is not valid JSON.`, { status: 502, provider });
-  }
+  const value = parseJsonBody(text, provider, () => {
+    return new SwitchyardError('upstream_unavailable', `${provider} answered a body that is not valid JSON.`, { status: 502, provider });
+  });
   if (typeof value !== 'object' || value === null || !Array.isArray((value as Record<string, unknown>)[required])) {
     throw new SwitchyardError('upstream_unavailable', `${provider} answered JSON without a "${required}" array.`, { status: 502, provider });
   }
