@@ -1,6 +1,6 @@
 import { SwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
-import { readFixture, startRecordedServer, type CapturedRequest, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { readFixture, useRecordedServer, type CapturedRequest, type RecordedServer } from '@switchyard/provider-kit/testing';
+import { expect } from 'vitest';
 import { createAnthropic, type AnthropicProviderSettings } from './anthropic-provider.js';
 
 export const testApiKey = 'sk-ant-test-key-0123456789';
@@ -23,17 +23,7 @@ export interface UpstreamCapture {
 
 /** A recorded-server upstream for the tests of one file, answering every call with a recorded text message. */
 export function useUpstreamCapture(): UpstreamCapture {
-  let server: RecordedServer | undefined;
-  const current = () => {
-    if (!server) throw new Error('the recorded server is not running');
-    return server;
-  };
-  beforeAll(async () => {
-    server = await startRecordedServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const current = useRecordedServer();
   const provider = (settings: AnthropicProviderSettings = {}) =>
     createAnthropic({ apiKey: testApiKey, baseURL: current().origin, env: {}, ...settings });
   return {

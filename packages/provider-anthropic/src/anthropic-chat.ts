@@ -7,7 +7,7 @@ import {
   type ChatStream,
   type ChatStreamPart,
 } from '@switchyard/core';
-import { parseSseStream, transportError, type HttpResponse } from '@switchyard/provider-kit';
+import { parseSseStream, readJsonBody, transportError, type HttpResponse } from '@switchyard/provider-kit';
 import { anthropicMessageSchema } from './anthropic-api.js';
 import { toChatCompletion } from './anthropic-completion.js';
 import type { AnthropicConfig } from './anthropic-config.js';
@@ -19,25 +19,13 @@ function seconds(config: AnthropicConfig): number {
   return Math.floor(config.now() / 1000);
 }
 
-async function readJson(response: HttpResponse, provider: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.body.text();
-  } catch (error) {
-    throw transportError(error, provider);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw malformedResponse(provider, 'the body is not JSON', error);
-  }
-}
-
 /** A non-streaming chat call: one Messages API request, its answer translated to a chat completion. */
 export async function anthropicChat(config: AnthropicConfig, request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatResult> {
   const prepared = await buildAnthropicRequest(request, config, false);
   const response = await sendAnthropicRequest(config, prepared, options);
-  const parsed = anthropicMessageSchema.safeParse(await readJson(response, config.provider));
+  const parsed = anthropicMessageSchema.safeParse(
+    await readJsonBody(response, config.provider, (cause) => malformedResponse(config.provider, 'the body is not JSON', cause)),
+  );
   if (!parsed.success) throw malformedResponse(config.provider, 'the body is not a message');
   const completion = toChatCompletion(parsed.data, {
     provider: config.provider,

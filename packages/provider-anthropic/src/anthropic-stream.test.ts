@@ -1,5 +1,5 @@
-import { SwitchyardError, type ChatCompletionChunk } from '@switchyard/core';
-import { readChunksFixture } from '@switchyard/provider-kit/testing';
+import type { ChatCompletionChunk } from '@switchyard/core';
+import { caughtError, readChunksFixture } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { AnthropicStreamTranslator, type StreamTranslatorOptions } from './anthropic-stream.js';
 
@@ -18,16 +18,6 @@ function run(events: Array<ReturnType<typeof event>>, overrides: Partial<StreamT
   const chunks = events.flatMap((entry) => translator.push(entry));
   translator.end();
   return chunks;
-}
-
-function failure(run: () => unknown): SwitchyardError {
-  try {
-    run();
-  } catch (error) {
-    if (SwitchyardError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SwitchyardError');
 }
 
 const deltas = (chunks: ChatCompletionChunk[]) => chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta));
@@ -151,7 +141,7 @@ describe('AnthropicStreamTranslator: failures', () => {
   ])('throws %s from an error event as %s', (type, message, kind) => {
     const translator = new AnthropicStreamTranslator(options);
     translator.push(start);
-    const error = failure(() => translator.push(event({ type: 'error', error: { type, message } })));
+    const error = caughtError(() => translator.push(event({ type: 'error', error: { type, message } })));
     expect(error.kind).toBe(kind);
     expect(error.message).toBe(message);
   });
@@ -159,13 +149,13 @@ describe('AnthropicStreamTranslator: failures', () => {
   it('refuses a second message_start', () => {
     const translator = new AnthropicStreamTranslator(options);
     translator.push(start);
-    expect(failure(() => translator.push(start)).message).toBe('Anthropic sent a malformed response: a second message_start arrived in one stream.');
+    expect(caughtError(() => translator.push(start)).message).toBe('Anthropic sent a malformed response: a second message_start arrived in one stream.');
   });
 
   it('refuses a stream that ends before message_stop', () => {
     const translator = new AnthropicStreamTranslator(options);
     translator.push(start);
-    const error = failure(() => translator.end());
+    const error = caughtError(() => translator.end());
     expect(error.kind).toBe('upstream_unavailable');
     expect(error.message).toBe('Anthropic sent a malformed response: the stream ended before message_stop.');
   });
@@ -178,6 +168,6 @@ describe('AnthropicStreamTranslator: failures', () => {
   ])('refuses %s', (_name, started, bad) => {
     const translator = new AnthropicStreamTranslator(options);
     if (started) translator.push(start);
-    expect(failure(() => translator.push(bad)).kind).toBe('upstream_unavailable');
+    expect(caughtError(() => translator.push(bad)).kind).toBe('upstream_unavailable');
   });
 });

@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { readBodyText, transportError, type HttpResponse } from '@switchyard/provider-kit';
+import { sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import type { AnthropicConfig } from './anthropic-config.js';
 import { anthropicErrorFromResponse } from './anthropic-error.js';
@@ -69,27 +69,16 @@ export async function sendAnthropicRequest(
   options: CallOptions,
 ): Promise<HttpResponse> {
   const stream = prepared.body.stream === true;
-  const headers = anthropicHeaders(config, prepared.betas, options, stream);
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  let response: HttpResponse;
-  try {
-    response = await config.httpClient.send({
+  return sendJsonRequest(
+    {
+      http: config.httpClient,
+      provider: config.provider,
       url: config.messagesUrl,
-      method: 'POST',
-      headers,
+      headers: anthropicHeaders(config, prepared.betas, options, stream),
       body: JSON.stringify(prepared.body),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    });
-  } catch (error) {
-    throw transportError(error, config.provider);
-  }
-  if (response.status >= 200 && response.status < 300) return response;
-  let text: string;
-  try {
-    text = await readBodyText(response.body);
-  } catch (error) {
-    throw transportError(error, config.provider);
-  }
-  throw anthropicErrorFromResponse(config.provider, response.status, response.headers, text);
+      timeoutMs: config.timeoutMs,
+      errorFromAnswer: (answer) => anthropicErrorFromResponse(config.provider, answer.status, answer.headers, answer.bodyText),
+    },
+    options,
+  );
 }
