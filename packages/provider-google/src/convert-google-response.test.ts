@@ -1,7 +1,6 @@
-import { readFixture } from '@switchyard/provider-kit/testing';
+import { caughtError, readFixture } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { googleGenerateContentResponseSchema, type GoogleGenerateContentResponse } from './google-api.js';
-import { caughtError } from './caught-error.test-utils.js';
 import { convertGoogleResponse } from './convert-google-response.js';
 import { decodeToolCallId } from './google-tool-call-id.js';
 

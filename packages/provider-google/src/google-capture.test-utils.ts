@@ -1,6 +1,6 @@
 import { SwitchyardError, type ChatCompletionRequest, type ChatResult } from '@switchyard/core';
-import { startRecordedServer, type CapturedRequest, type RecordedResponse, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { useRecordedServer, type CapturedRequest, type RecordedResponse, type RecordedServer } from '@switchyard/provider-kit/testing';
+import { expect } from 'vitest';
 import { geminiTestKey, jsonFixture } from './google-conformance-cases.test-utils.js';
 import { createGemini, type GoogleProviderSettings } from './google-provider.js';
 
@@ -16,25 +16,9 @@ export interface CaptureHarness {
   answer(request: ChatCompletionRequest, upstream: RecordedResponse, settings?: GoogleProviderSettings): Promise<ChatResult>;
 }
 
-/** Starts a recorded loopback server for the surrounding block, cleared before each test; returns its getter. */
-export function useLoopbackServer(): () => RecordedServer {
-  let server: RecordedServer | undefined;
-  beforeAll(async () => {
-    server = await startRecordedServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(() => server?.clear());
-  return () => {
-    if (!server) throw new Error('the loopback server is not running');
-    return server;
-  };
-}
-
 /** Registers a loopback Gemini stand-in for the surrounding describe block (answers with google-text.json). */
 export function useCaptureServer(): CaptureHarness {
-  const current = useLoopbackServer();
+  const current = useRecordedServer({ clearBeforeEach: true });
   const provider = (settings: GoogleProviderSettings = {}) => createGemini({ apiKey: geminiTestKey, baseURL: current().origin, env: {}, ...settings });
   const harness: CaptureHarness = {
     get server() {

@@ -1,6 +1,6 @@
 import type { ChatCompletionRequest } from '@switchyard/core';
+import { rejectedError } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { rejectedError } from './caught-error.test-utils.js';
 import { useCaptureServer } from './google-capture.test-utils.js';
 import { jsonFixture } from './google-conformance-cases.test-utils.js';
 

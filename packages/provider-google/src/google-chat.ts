@@ -1,8 +1,9 @@
 import { SwitchyardError, type CallOptions, type ChatCompletionRequest, type ChatResult } from '@switchyard/core';
+import { readJsonBody } from '@switchyard/provider-kit';
 import { convertGoogleResponse } from './convert-google-response.js';
 import { googleGenerateContentResponseSchema } from './google-api.js';
 import { buildGoogleRequest } from './google-request.js';
-import { assertModelId, postGoogle, readGoogleJson, type GoogleCallConfig } from './google-transport.js';
+import { assertModelId, postGoogle, type GoogleCallConfig } from './google-transport.js';
 
 /** One non-streaming chat completion through `:generateContent`. */
 export async function googleChat(config: GoogleCallConfig, request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatResult> {
@@ -16,7 +17,7 @@ export async function googleChat(config: GoogleCallConfig, request: ChatCompleti
     signal: options.signal,
   });
   const response = await postGoogle(config, request.model, 'generateContent', body, options);
-  const parsed = googleGenerateContentResponseSchema.safeParse(await readGoogleJson(response, provider));
+  const parsed = googleGenerateContentResponseSchema.safeParse(await readJsonBody(response, provider));
   if (!parsed.success) {
     throw new SwitchyardError('upstream_unavailable', `${provider} answered with a body that is not a GenerateContentResponse`, {
       status: 502,

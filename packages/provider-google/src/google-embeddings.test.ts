@@ -1,12 +1,12 @@
 import type { EmbeddingRequest } from '@switchyard/core';
+import { encodeEmbeddingBase64 } from '@switchyard/provider-kit';
+import { useRecordedServer } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { useLoopbackServer } from './google-capture.test-utils.js';
 import { createGemini, createVertex } from './google-provider.js';
-import { encodeVectorBase64 } from './google-embeddings.js';
 
 // Embedding answers are small hand-written bodies in the documented shapes (no recorded embedding traffic is
 // available); they exercise the translation, not Google's numbers.
-const loopback = useLoopbackServer();
+const loopback = useRecordedServer({ clearBeforeEach: true });
 
 const gemini = () => createGemini({ apiKey: 'k', baseURL: loopback().origin, env: {} });
 const vertex = () => createVertex({ baseURL: loopback().origin, env: {}, options: { vertex_project: 'p', vertex_access_token: 't' } });
@@ -50,7 +50,7 @@ describe('Gemini API embeddings', () => {
     const result = await embed({ model: 'gemini-embedding-001', input: 'x', encoding_format: 'base64' });
     const bytes = Buffer.from(result.response.data[0]?.embedding as string, 'base64');
     expect([bytes.readFloatLE(0), bytes.readFloatLE(4)]).toEqual([1, -2]);
-    expect(encodeVectorBase64([0.5])).toBe(Buffer.from(new Float32Array([0.5]).buffer).toString('base64'));
+    expect(encodeEmbeddingBase64([0.5])).toBe(Buffer.from(new Float32Array([0.5]).buffer).toString('base64'));
   });
 
   it('rejects token-id input, which Google cannot take', async () => {

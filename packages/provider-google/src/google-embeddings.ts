@@ -1,13 +1,7 @@
-import {
-  SwitchyardError,
-  type CallOptions,
-  type Embedding,
-  type EmbeddingRequest,
-  type EmbeddingResponse,
-  type EmbeddingResult,
-} from '@switchyard/core';
+import { SwitchyardError, type CallOptions, type EmbeddingRequest, type EmbeddingResult } from '@switchyard/core';
+import { embeddingResponse, readJsonBody } from '@switchyard/provider-kit';
 import { googleEmbedResponseSchema, vertexPredictResponseSchema } from './google-api.js';
-import { postGoogle, readGoogleJson, type GoogleCallConfig } from './google-transport.js';
+import { postGoogle, type GoogleCallConfig } from './google-transport.js';
 
 interface Vectors {
   vectors: number[][];
@@ -34,7 +28,7 @@ async function geminiVectors(config: GoogleCallConfig, request: EmbeddingRequest
     ? { content: { parts: [{ text: inputs[0] }] }, ...dimensions }
     : { requests: inputs.map((text) => ({ model: modelResource(request.model), content: { parts: [{ text }] }, ...dimensions })) };
   const response = await postGoogle(config, request.model, single ? 'embedContent' : 'batchEmbedContents', body, options);
-  const parsed = googleEmbedResponseSchema.safeParse(await readGoogleJson(response, provider));
+  const parsed = googleEmbedResponseSchema.safeParse(await readJsonBody(response, provider));
   if (!parsed.success) throw unexpected(provider, 'an unexpected body');
   const vectors = single && parsed.data.embedding ? [parsed.data.embedding.values] : (parsed.data.embeddings ?? []).map((entry) => entry.values);
   // The Gemini API reports no token counts for embeddings.
@@ -48,7 +42,7 @@ async function vertexVectors(config: GoogleCallConfig, request: EmbeddingRequest
     ...(request.dimensions === undefined ? {} : { parameters: { outputDimensionality: request.dimensions } }),
   };
   const response = await postGoogle(config, request.model, 'predict', body, options);
-  const parsed = vertexPredictResponseSchema.safeParse(await readGoogleJson(response, provider));
+  const parsed = vertexPredictResponseSchema.safeParse(await readJsonBody(response, provider));
   if (!parsed.success) throw unexpected(provider, 'an unexpected body');
   const predictions = parsed.data.predictions;
   const promptTokens = predictions.reduce((sum, entry) => sum + (entry.embeddings.statistics?.token_count ?? 0), 0);
@@ -57,13 +51,6 @@ async function vertexVectors(config: GoogleCallConfig, request: EmbeddingRequest
 
 function modelResource(model: string): string {
   return model.startsWith('models/') || model.startsWith('tunedModels/') ? model : `models/${model}`;
-}
-
-/** Encodes a vector as OpenAI does for `encoding_format: "base64"`: little-endian float32 bytes. */
-export function encodeVectorBase64(vector: readonly number[]): string {
-  const bytes = Buffer.alloc(vector.length * 4);
-  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
-  return bytes.toString('base64');
 }
 
 /** Embeds text through Gemini's embedContent/batchEmbedContents or Vertex's predict, answering in OpenAI's shape. */
@@ -75,17 +62,11 @@ export async function googleEmbed(config: GoogleCallConfig, request: EmbeddingRe
   if (fetched.vectors.length !== inputs.length) {
     throw unexpected(config.endpoint.provider, `${fetched.vectors.length} vectors for ${inputs.length} inputs`);
   }
-  const base64 = request.encoding_format === 'base64';
-  const data: Embedding[] = fetched.vectors.map((vector, index) => ({
-    object: 'embedding',
-    index,
-    embedding: base64 ? encodeVectorBase64(vector) : vector,
-  }));
-  const response: EmbeddingResponse = {
-    object: 'list',
-    data,
+  const response = embeddingResponse({
+    vectors: fetched.vectors,
     model: request.model,
-    usage: { prompt_tokens: fetched.promptTokens, total_tokens: fetched.promptTokens },
-  };
+    promptTokens: fetched.promptTokens,
+    encodingFormat: request.encoding_format,
+  });
   return { response, body: JSON.stringify(response) };
 }

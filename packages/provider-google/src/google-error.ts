@@ -1,5 +1,5 @@
 import { SwitchyardError, type ErrorKind } from '@switchyard/core';
-import { upstreamError } from '@switchyard/provider-kit';
+import { redactSecrets, upstreamError } from '@switchyard/provider-kit';
 import { googleErrorBodySchema, type GoogleErrorBody } from './google-api.js';
 
 type GoogleErrorDetail = NonNullable<GoogleErrorBody['error']['details']>[number];
@@ -45,12 +45,6 @@ function quotaIds(details: readonly GoogleErrorDetail[]): string[] {
   });
 }
 
-function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-  return result;
-}
-
 function parseErrorBody(text: string): GoogleErrorBody['error'] | undefined {
   try {
     const parsed = googleErrorBodySchema.safeParse(JSON.parse(text));
@@ -73,7 +67,7 @@ export function googleUpstreamError(input: GoogleErrorInput): SwitchyardError {
   const details = error?.details ?? [];
   const quotas = quotaIds(details);
   const baseMessage = error?.message || `${input.provider} answered HTTP ${input.status}`;
-  const message = redact(quotas.length > 0 ? `${baseMessage} (quota: ${quotas.join(', ')})` : baseMessage, secrets);
+  const message = redactSecrets(quotas.length > 0 ? `${baseMessage} (quota: ${quotas.join(', ')})` : baseMessage, secrets);
   const retryAfterMs = parseGoogleDuration(detailOfType(details, 'RetryInfo')?.['retryDelay']);
   const base = upstreamError({ provider: input.provider, status: input.status, message, headers: input.headers ?? {}, retryAfterMs });
   const kind = preciseKind(error, details);

@@ -1,5 +1,5 @@
+import { caughtError } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { caughtError } from './caught-error.test-utils.js';
 import { cleanGoogleSchema, isEmptyObjectSchema } from './google-schema-cleaner.js';
 
 const clean = (schema: unknown, propertyOrdering = false) =>

@@ -1,7 +1,6 @@
 import type { ChatCompletionChunk } from '@switchyard/core';
-import { readChunksFixture } from '@switchyard/provider-kit/testing';
+import { caughtError, readChunksFixture } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { caughtError } from './caught-error.test-utils.js';
 import { googleGenerateContentResponseSchema, type GoogleGenerateContentResponse } from './google-api.js';
 import { GoogleStreamTranslator } from './google-stream-translator.js';
 

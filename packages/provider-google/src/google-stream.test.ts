@@ -1,12 +1,10 @@
 import type { ChatCompletionRequest } from '@switchyard/core';
-import { readChunksFixture, sseFromChunks } from '@switchyard/provider-kit/testing';
+import { readChunksFixture, rejectedError, sseFromChunks, useRecordedServer } from '@switchyard/provider-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { useLoopbackServer } from './google-capture.test-utils.js';
-import { rejectedError } from './caught-error.test-utils.js';
 import { fixtures, geminiTestKey } from './google-conformance-cases.test-utils.js';
 import { createGemini } from './google-provider.js';
 
-const loopback = useLoopbackServer();
+const loopback = useRecordedServer({ clearBeforeEach: true });
 
 const request: ChatCompletionRequest = { model: 'gemini-3-pro-preview', stream: true, messages: [{ role: 'user', content: 'Count the r in strawberry' }] };
 const provider = () => createGemini({ apiKey: geminiTestKey, baseURL: loopback().origin, env: {} });

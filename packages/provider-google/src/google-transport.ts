@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions } from '@switchyard/core';
-import { readBodyText, transportError, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
+import { sendJsonRequest, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
 import type { GoogleMediaPolicy } from './convert-google-media.js';
 import { googleUpstreamError } from './google-error.js';
 
@@ -55,47 +55,18 @@ export async function postGoogle(
     'content-type': 'application/json',
     ...(await endpoint.authHeaders(options.signal)),
   };
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  let response: HttpResponse;
-  try {
-    response = await config.http.send({
+  return sendJsonRequest(
+    {
+      http: config.http,
+      provider: endpoint.provider,
       url: endpoint.url(model, method),
-      method: 'POST',
       headers,
       body: JSON.stringify(body),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    });
-  } catch (error) {
-    throw transportError(error, endpoint.provider);
-  }
-  if (response.status >= 200 && response.status < 300) return response;
-  let bodyText = '';
-  try {
-    bodyText = await readBodyText(response.body);
-  } catch {
-    // the status alone still describes the failure
-  }
-  throw googleUpstreamError({
-    provider: endpoint.provider,
-    status: response.status,
-    headers: response.headers,
-    bodyText,
-    secrets: endpoint.secrets(),
-  });
-}
-
-/** Reads a whole success body and parses it once; a body that is not JSON is an upstream failure. */
-export async function readGoogleJson(response: HttpResponse, provider: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.body.text();
-  } catch (error) {
-    throw transportError(error, provider);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new SwitchyardError('upstream_unavailable', `${provider} answered with a body that is not JSON`, { status: 502, provider });
-  }
+      timeoutMs: config.timeoutMs,
+      errorFromAnswer: (answer) => googleUpstreamError({ provider: endpoint.provider, ...answer, secrets: endpoint.secrets() }),
+      // The status alone still describes the failure when the error body is cut.
+      lostErrorBody: 'status',
+    },
+    options,
+  );
 }

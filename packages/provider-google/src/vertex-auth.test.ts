@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpClient } from '@switchyard/provider-kit';
-import { startRecordedServer, type CapturedRequest, type RecordedServer } from '@switchyard/provider-kit/testing';
+import { rejectedError, startRecordedServer, type CapturedRequest, type RecordedServer } from '@switchyard/provider-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rejectedError } from './caught-error.test-utils.js';
 import { CredentialsTokenSource } from './vertex-auth.js';
 import { loadVertexCredentials, type ServiceAccountCredentials } from './vertex-credentials.js';
 
