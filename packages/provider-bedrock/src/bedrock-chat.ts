@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { SwitchyardError, type CallOptions, type ChatCompletionRequest, type ChatResult } from '@switchyard/core';
+import { parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
 import { bedrockConverseResponseSchema, type BedrockConverseResponse } from './bedrock-api.js';
 import { buildConverseRequest, type BuiltConverseRequest } from './bedrock-converse-request.js';
 import { modelPath, normalizeModelId } from './bedrock-model-id.js';
 import { toChatCompletion } from './bedrock-response.js';
-import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, readSuccessBody, type BedrockContext } from './bedrock-transport.js';
+import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
 
 function malformed(detail: string): SwitchyardError {
   return new SwitchyardError('upstream_unavailable', `Bedrock returned ${detail}.`, { status: 502, provider: providerId });
 }
 
 function parseConverseResponse(text: string): BedrockConverseResponse {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw malformed('a response that is not JSON');
-  }
+  const json = parseJsonBody(text, providerId, () => malformed('a response that is not JSON'));
   const parsed = bedrockConverseResponseSchema.safeParse(json);
   if (!parsed.success) throw malformed('a response without output.message.content');
   return parsed.data;
@@ -43,7 +39,7 @@ export async function bedrockChat(context: BedrockContext, request: ChatCompleti
   const built = await prepareConverse(context, request, options);
   const path = modelPath(normalizeModelId(request.model), 'converse');
   const response = await postToBedrock(context, path, JSON.stringify(built.body), 'application/json', options);
-  const converse = parseConverseResponse(await readSuccessBody(response));
+  const converse = parseConverseResponse(await readSuccessText(response, providerId));
   const completion = toChatCompletion(converse, {
     id: completionId(headerValue(response.headers, 'x-amzn-requestid')),
     model: request.model,

@@ -1,7 +1,8 @@
-import { SwitchyardError, type CallOptions, type EmbeddingRequest, type EmbeddingResponse, type EmbeddingResult } from '@switchyard/core';
+import { SwitchyardError, type CallOptions, type EmbeddingRequest, type EmbeddingResult } from '@switchyard/core';
+import { embeddingResponse, parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
 import { z } from 'zod';
 import { modelPath, normalizeModelId } from './bedrock-model-id.js';
-import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, readSuccessBody, type BedrockContext } from './bedrock-transport.js';
+import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
 import { rejectUnlessDropped } from './bedrock-unsupported.js';
 
 const titanResponseSchema = z.looseObject({
@@ -29,24 +30,20 @@ function inputsOf(request: EmbeddingRequest): string[] {
   throw new SwitchyardError('bad_request', 'Bedrock embedding models take text input, not token arrays.', { param: 'input' });
 }
 
+function malformedEmbedding(): SwitchyardError {
+  return new SwitchyardError('upstream_unavailable', 'Bedrock returned a malformed embedding response.', { status: 502, provider: providerId });
+}
+
 function parseJson<T>(text: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new SwitchyardError('upstream_unavailable', 'Bedrock returned a malformed embedding response.', { status: 502, provider: providerId });
-  }
+  const parsed = schema.safeParse(parseJsonBody(text, providerId, malformedEmbedding));
+  if (!parsed.success) throw malformedEmbedding();
   return parsed.data;
 }
 
 async function invoke<T>(context: BedrockContext, modelId: string, body: unknown, schema: z.ZodType<T>, options: CallOptions) {
   const response = await postToBedrock(context, modelPath(modelId, 'invoke'), JSON.stringify(body), 'application/json', options);
   const headerTokens = Number(headerValue(response.headers, 'x-amzn-bedrock-input-token-count'));
-  const value = parseJson(await readSuccessBody(response), schema);
+  const value = parseJson(await readSuccessText(response, providerId), schema);
   return { value, headerTokens: Number.isFinite(headerTokens) ? headerTokens : 0, headers: response.headers };
 }
 
@@ -95,13 +92,6 @@ async function cohereBatches(context: BedrockContext, modelId: string, request: 
   return batches;
 }
 
-/** A float vector as OpenAI's base64 encoding: little-endian float32 bytes. */
-export function floatsToBase64(vector: readonly number[]): string {
-  const bytes = Buffer.alloc(vector.length * 4);
-  vector.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
-  return bytes.toString('base64');
-}
-
 /** Embeddings through InvokeModel for Amazon Titan text embeddings and Cohere embed, as an OpenAI response. */
 export async function bedrockEmbed(context: BedrockContext, request: EmbeddingRequest, options: CallOptions = {}): Promise<EmbeddingResult> {
   const modelId = normalizeModelId(request.model);
@@ -116,12 +106,6 @@ export async function bedrockEmbed(context: BedrockContext, request: EmbeddingRe
   }
   const vectors = batches.flatMap((batch) => batch.vectors);
   const promptTokens = batches.reduce((sum, batch) => sum + batch.tokens, 0);
-  const base64 = request.encoding_format === 'base64';
-  const response: EmbeddingResponse = {
-    object: 'list',
-    data: vectors.map((vector, index) => ({ object: 'embedding', index, embedding: base64 ? floatsToBase64(vector) : vector })),
-    model: request.model,
-    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
-  };
+  const response = embeddingResponse({ vectors, model: request.model, promptTokens, encodingFormat: request.encoding_format });
   return { response, body: JSON.stringify(response), upstreamHeaders: pickUpstreamHeaders(batches[batches.length - 1]?.headers ?? {}) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bedrockError, errorTypeName, parseBedrockErrorBody, redactSecrets } from './bedrock-error.js';
+import { redactSecrets } from '@switchyard/provider-kit';
+import { bedrockError, errorTypeName, parseBedrockErrorBody } from './bedrock-error.js';
 
 describe('bedrockError', () => {
   it.each([

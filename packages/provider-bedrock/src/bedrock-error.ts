@@ -1,5 +1,5 @@
 import { parseRetryAfter, SwitchyardError, type ErrorKind, type SwitchyardErrorOptions } from '@switchyard/core';
-import { classifyUpstreamMessage, errorKindForStatus } from '@switchyard/provider-kit';
+import { classifyUpstreamMessage, errorKindForStatus, redactSecrets } from '@switchyard/provider-kit';
 
 const provider = 'bedrock';
 
@@ -84,15 +84,6 @@ export function bedrockError(input: BedrockErrorInput): SwitchyardError {
   const label = name ?? `HTTP ${upstreamStatus}`;
   const message = redactSecrets(input.message, input.secrets ?? []) || 'no message';
   return new SwitchyardError(kind, `Bedrock ${label}: ${message}`, options);
-}
-
-/** Replaces every occurrence of each secret with "[redacted]". */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-  }
-  return result;
 }
 
 /** Reads Bedrock's error body (`{"message"}`, `{"Message"}`, `{"__type"}`), tolerating anything else. */

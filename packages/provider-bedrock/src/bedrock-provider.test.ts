@@ -1,15 +1,11 @@
 import { SwitchyardError } from '@switchyard/core';
-import { startRecordedServer, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useRecordedServer } from '@switchyard/provider-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { modelFamily, modelPath, normalizeModelId } from './bedrock-model-id.js';
 import { bedrockFamily, createBedrock } from './bedrock-provider.js';
 import { chatRequest } from './test/recorded-bedrock.js';
 
-let server: RecordedServer;
-beforeAll(async () => {
-  server = await startRecordedServer();
-});
-afterAll(() => server.close());
+const server = useRecordedServer();
 
 describe('bedrockFamily', () => {
   it('serves the "bedrock" provider, whose API key is AWS_BEARER_TOKEN_BEDROCK', () => {
@@ -17,7 +13,7 @@ describe('bedrockFamily', () => {
     expect(bedrockFamily.providers).toEqual(['bedrock']);
     expect(bedrockFamily.apiKeyEnv('bedrock')).toBe('AWS_BEARER_TOKEN_BEDROCK');
     expect(bedrockFamily.apiKeyEnv('openai')).toBeUndefined();
-    const provider = bedrockFamily.create({ provider: 'bedrock', apiKey: 'k', baseURL: server.origin });
+    const provider = bedrockFamily.create({ provider: 'bedrock', apiKey: 'k', baseURL: server().origin });
     expect(provider.id).toBe('bedrock');
     expect(provider.capabilities).toMatchObject({ streaming: true, embeddings: true, tools: true, passThrough: false });
   });
@@ -25,13 +21,13 @@ describe('bedrockFamily', () => {
 
 describe('createBedrock without credentials', () => {
   it('creates the provider, then fails each call with authentication before sending anything', async () => {
-    server.clear();
-    const provider = createBedrock({ baseURL: server.origin }, { env: {} });
+    server().clear();
+    const provider = createBedrock({ baseURL: server().origin }, { env: {} });
     for (const call of [provider.chat(chatRequest()), provider.streamChat(chatRequest({ stream: true }))]) {
       const error = await call.then(() => undefined, (thrown: unknown) => thrown);
       expect(SwitchyardError.isInstance(error) && error.kind).toBe('authentication');
     }
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it('rejects option values of the wrong type at creation', () => {

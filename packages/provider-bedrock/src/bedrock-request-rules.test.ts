@@ -1,23 +1,19 @@
 import { SwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
-import { startRecordedServer, type CapturedRequest, type RecordedServer } from '@switchyard/provider-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useRecordedServer, type CapturedRequest } from '@switchyard/provider-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { createBedrock, type BedrockSettings } from './bedrock-provider.js';
 import { awsOptions, chatRequest, converseResponse, expectSignedConverse } from './test/recorded-bedrock.js';
 
 // Each test states one translation rule and checks it on the request the provider actually sent upstream.
 
-let server: RecordedServer;
-beforeAll(async () => {
-  server = await startRecordedServer();
-});
-afterAll(() => server.close());
+const server = useRecordedServer();
 
 async function sent(request: Partial<ChatCompletionRequest>, settings: BedrockSettings = {}): Promise<CapturedRequest> {
-  server.clear();
-  server.enqueue(converseResponse('amazon-bedrock-text.json'));
-  const provider = createBedrock({ baseURL: server.origin, options: awsOptions, ...settings }, { env: {} });
+  server().clear();
+  server().enqueue(converseResponse('amazon-bedrock-text.json'));
+  const provider = createBedrock({ baseURL: server().origin, options: awsOptions, ...settings }, { env: {} });
   await provider.chat(chatRequest(request));
-  const captured = await server.request(0);
+  const captured = await server().request(0);
   expectSignedConverse(captured, 'converse');
   return captured;
 }
@@ -27,14 +23,14 @@ async function body(request: Partial<ChatCompletionRequest>, settings: BedrockSe
 }
 
 async function rejection(request: Partial<ChatCompletionRequest>, settings: BedrockSettings = {}): Promise<SwitchyardError> {
-  server.clear();
-  const provider = createBedrock({ baseURL: server.origin, options: awsOptions, ...settings }, { env: {} });
+  server().clear();
+  const provider = createBedrock({ baseURL: server().origin, options: awsOptions, ...settings }, { env: {} });
   const error = await provider.chat(chatRequest(request)).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
   expect(SwitchyardError.isInstance(error)).toBe(true);
-  expect(server.requests).toHaveLength(0);
+  expect(server().requests).toHaveLength(0);
   return error as SwitchyardError;
 }
 
@@ -249,20 +245,20 @@ describe('reasoning and sampling', () => {
 
 describe('URL and auth', () => {
   it('bedrock/converse/<id> drops the route prefix and encodes the id as one path segment', async () => {
-    server.clear();
-    server.enqueue(converseResponse('amazon-bedrock-text.json'));
-    const provider = createBedrock({ baseURL: server.origin, options: awsOptions }, { env: {} });
+    server().clear();
+    server().enqueue(converseResponse('amazon-bedrock-text.json'));
+    const provider = createBedrock({ baseURL: server().origin, options: awsOptions }, { env: {} });
     await provider.chat(chatRequest({ model: 'converse/arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc' }));
-    const captured = await server.request(0);
+    const captured = await server().request(0);
     expect(captured.url).toBe('/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aapplication-inference-profile%2Fabc/converse');
   });
 
   it('a Bedrock API key is sent as a bearer token, without SigV4 headers', async () => {
-    server.clear();
-    server.enqueue(converseResponse('amazon-bedrock-text.json'));
-    const provider = createBedrock({ baseURL: server.origin }, { env: { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-123' } });
+    server().clear();
+    server().enqueue(converseResponse('amazon-bedrock-text.json'));
+    const provider = createBedrock({ baseURL: server().origin }, { env: { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-123' } });
     await provider.chat(chatRequest());
-    const captured = await server.request(0);
+    const captured = await server().request(0);
     expect(captured.headers['authorization']).toBe('Bearer bedrock-api-key-123');
     expect(captured.headers['x-amz-date']).toBeUndefined();
   });

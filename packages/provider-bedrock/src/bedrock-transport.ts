@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { joinUrl, readBodyText, transportError, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
+import { joinUrl, sendJsonRequest, type ErrorAnswer, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
 import type { BedrockConnection } from './bedrock-credentials.js';
 import { bedrockError, parseBedrockErrorBody } from './bedrock-error.js';
 import type { ImageFetchPolicy, UrlFetcher } from './bedrock-media.js';
@@ -61,6 +61,17 @@ export function headerValue(headers: HttpResponse['headers'], name: string): str
   return Array.isArray(value) ? value[0] : value;
 }
 
+function errorFromAnswer(context: BedrockContext, answer: ErrorAnswer): SwitchyardError {
+  const parsed = parseBedrockErrorBody(answer.bodyText);
+  return bedrockError({
+    status: answer.status,
+    errorType: headerValue(answer.headers, 'x-amzn-errortype') ?? parsed.errorType,
+    message: parsed.message,
+    headers: answer.headers,
+    secrets: context.connection.secrets,
+  });
+}
+
 /**
  * POSTs a JSON body to a Bedrock runtime path, authenticated with SigV4 or the API key, through the pooled
  * HttpClient. Resolves with the response once Bedrock accepted the request (2xx); any other status becomes the
@@ -75,43 +86,16 @@ export async function postToBedrock(
 ): Promise<HttpResponse> {
   const url = new URL(joinUrl(context.connection.endpoint, path));
   const headers = { ...extraHeaders(context.headers, options.headers), 'content-type': 'application/json', accept };
-  const signed = await authorizedHeaders(context, url, body, headers);
-  let response: HttpResponse;
-  try {
-    const timeoutMs = options.timeoutMs ?? context.timeoutMs;
-    response = await context.httpClient.send({
+  return sendJsonRequest(
+    {
+      http: context.httpClient,
+      provider: providerId,
       url,
-      method: 'POST',
-      headers: signed,
+      headers: await authorizedHeaders(context, url, body, headers),
       body,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    });
-  } catch (error) {
-    throw transportError(error, providerId);
-  }
-  if (response.status >= 200 && response.status < 300) return response;
-  let text: string;
-  try {
-    text = await readBodyText(response.body);
-  } catch (error) {
-    throw transportError(error, providerId);
-  }
-  const parsed = parseBedrockErrorBody(text);
-  throw bedrockError({
-    status: response.status,
-    errorType: headerValue(response.headers, 'x-amzn-errortype') ?? parsed.errorType,
-    message: parsed.message,
-    headers: response.headers,
-    secrets: context.connection.secrets,
-  });
-}
-
-/** Reads a whole success body as text, mapping a connection lost mid-body to its SwitchyardError. */
-export async function readSuccessBody(response: HttpResponse): Promise<string> {
-  try {
-    return await response.body.text();
-  } catch (error) {
-    throw transportError(error, providerId);
-  }
+      timeoutMs: context.timeoutMs,
+      errorFromAnswer: (answer) => errorFromAnswer(context, answer),
+    },
+    options,
+  );
 }
