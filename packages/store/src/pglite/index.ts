@@ -1,0 +1,1 @@
+export { IN_MEMORY, openPglite } from './client.js';
