@@ -62,6 +62,9 @@ describe('client disconnects', () => {
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toContain('data: ');
+    // while the stream runs, the in-flight gauge counts it (and the scrape itself)
+    const scrape = await (await fetch(`${harness.url}/metrics`)).text();
+    expect(scrape).toMatch(/^switchyard_in_flight_requests 2$/m);
     controller.abort();
     // seen from the upstream: its connection closed before the stream was finished
     for (let waited = 0; slowUpstream.abortedStreams === 0 && waited < 200; waited++) await delay(50);
