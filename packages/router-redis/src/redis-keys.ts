@@ -3,7 +3,7 @@ import type { Deployment } from '@switchyard/router';
 
 /**
  * Where one deployment's state lives. Every key of a model group carries the same hash tag (`{g:<hash>}`), so on
- * Redis Cluster a group's keys share one hash slot: one MGET reads a whole group and one Lua script may touch
+ * Redis Cluster a group's keys share one hash slot: one script reads a whole group and one Lua script may touch
  * several keys. Different groups spread over the cluster.
  */
 export class DeploymentKeys {

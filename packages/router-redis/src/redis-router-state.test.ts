@@ -76,7 +76,7 @@ describe.skipIf(!available)('RedisRouterState with two router instances', () => 
   });
 
   it("routes latency-based on the other instance's measurements and shares in-flight counts", async () => {
-    const { instances: [a, b] } = instances(2, [named('slow'), named('fast')], { routing_strategy: 'latency-based-routing' });
+    const { instances: [a, b], clock } = instances(2, [named('slow'), named('fast')], { routing_strategy: 'latency-based-routing' });
     a!.fakes.get('slow').fallback = { ok: true, latencyMs: 900 };
     a!.fakes.get('fast').fallback = { ok: true, latencyMs: 40 };
     for (let index = 0; index < 4; index++) await a!.router.chat(request);
@@ -85,12 +85,22 @@ describe.skipIf(!available)('RedisRouterState with two router instances', () => 
 
     const open = await a!.router.streamChat(request);
     expect(open.deployment.id).toBe('fast');
-    await b!.state.refresh(0, 2, Date.now());
+    await b!.state.refresh(0, 2, clock.now());
     expect(b!.state.view.inFlight(1)).toBe(1);
     for await (const _part of open.stream) void _part;
     await a!.state.flush();
-    await b!.state.refresh(0, 2, Date.now());
+    await b!.state.refresh(0, 2, clock.now());
     expect(b!.state.view.inFlight(1)).toBe(0);
+  });
+
+  it('stops counting a call in flight once it is presumed lost (its instance crashed)', async () => {
+    const { instances: [a, b], clock } = instances(2, [named('only', { max_parallel_requests: 1 })]);
+    await a!.router.streamChat(request);
+    await expect(b!.router.streamChat(request)).rejects.toMatchObject({ kind: 'rate_limit' });
+    clock.advance(10 * 60_000 + 1);
+    const later = await b!.router.streamChat(request);
+    expect(later.deployment.id).toBe('only');
+    for await (const _part of later.stream) void _part;
   });
 
   it('keeps every key of a group under one hash tag', async () => {

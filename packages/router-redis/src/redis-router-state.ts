@@ -10,6 +10,7 @@ import {
   type StateConfig,
   type UsageTable,
 } from '@switchyard/router';
+import { randomUUID } from 'node:crypto';
 import { connectRedis, type RedisSettings } from './redis-connection.js';
 import { DeploymentKeys } from './redis-keys.js';
 import { withScripts, type RedisClient, type ScriptCommands } from './redis-scripts.js';
@@ -29,19 +30,20 @@ export interface RedisRouterStateOptions extends RedisSettings {
 
 /** Counters outlive their minute long enough for every instance to have read them. */
 const windowTtlMs = 2 * minuteMs;
-/** An in-flight count is forgotten after this long without a new call, so a crashed instance's calls decay. */
-const inFlightTtlMs = 10 * minuteMs;
+/** A call still in flight after this long is presumed lost (its instance crashed) and no longer counted. */
+const presumedLostMs = 10 * minuteMs;
 const fieldsPerDeployment = 7;
 
-function parseAverage(text: string | null | undefined): [number, number] {
-  if (!text) return [Number.NaN, 0];
+function parseAverage(value: string | number | null | undefined): [number, number] {
+  const text = value === null || value === undefined ? '' : String(value);
+  if (text === '') return [Number.NaN, 0];
   const colon = text.lastIndexOf(':');
   return [Number(text.slice(0, colon)), Number(text.slice(colon + 1))];
 }
 
 /**
  * Router state in Redis, so N instances route as one: rpm/tpm counters, failure counts, cooldowns, latency averages
- * and in-flight counts. Before each decision the router refreshes its view of the group with one MGET; every write
+ * and in-flight counts. Before each decision the router refreshes its view of the group in one round trip; every write
  * is one Lua script whose results update the view. When Redis fails, the instance keeps routing on its own counts
  * and tries Redis again after `degradedForMs`.
  */
@@ -56,6 +58,10 @@ export class RedisRouterState implements RouterState {
   readonly #pending = new Set<Promise<void>>();
   readonly #groupKeys = new Map<number, { minute: number; keys: string[] }>();
   #keys: DeploymentKeys[] = [];
+  /** This instance's calls in flight per slot, as their in-flight set members (any one is released per call end). */
+  #members: string[][] = [];
+  readonly #instance = randomUUID().slice(0, 8);
+  #sequence = 0;
   #latencyTtlMs = 3_600_000;
   #degradedUntil = 0;
 
@@ -72,6 +78,7 @@ export class RedisRouterState implements RouterState {
   attach(deployments: readonly Deployment[], config: StateConfig): void {
     this.#local.attach(deployments, config);
     this.#keys = deployments.map((deployment) => new DeploymentKeys(this.#prefix, deployment));
+    this.#members = deployments.map(() => []);
     this.#latencyTtlMs = config.latencyTtlMs;
   }
 
@@ -79,7 +86,8 @@ export class RedisRouterState implements RouterState {
     if (this.#degraded()) return undefined;
     const minute = minuteOf(now);
     const keys = this.#snapshotKeys(start, end, minute);
-    return this.#track(this.#client.mget(keys).then((values) => this.#applySnapshot(start, end, minute, values)));
+    const call = this.#client.switchyardSnapshot(keys.length, ...keys, now);
+    return this.#track(call.then((values) => this.#applySnapshot(start, end, minute, values)));
   }
 
   acquire(slot: number, now: number): Promise<AcquiredCounts> | undefined {
@@ -87,7 +95,17 @@ export class RedisRouterState implements RouterState {
     const keys = this.#keyOf(slot);
     const minute = minuteOf(now);
     const counts: AcquiredCounts = { requestsThisMinute: 0, inFlight: 0 };
-    const call = this.#client.switchyardAcquire(keys.requests(minute), keys.inFlight, windowTtlMs, inFlightTtlMs);
+    const member = `${this.#instance}:${++this.#sequence}`;
+    this.#members[slot]?.push(member);
+    const call = this.#client.switchyardAcquire(
+      keys.requests(minute),
+      keys.inFlight,
+      windowTtlMs,
+      member,
+      now + presumedLostMs,
+      now,
+      presumedLostMs,
+    );
     const tracked = this.#track(
       call.then(([requests, running]) => {
         this.#setCounts(slot, minute, requests, running);
@@ -108,7 +126,8 @@ export class RedisRouterState implements RouterState {
     if (this.#degraded()) return this.#local.cancel(slot, now);
     const keys = this.#keyOf(slot);
     const minute = minuteOf(now);
-    const call = this.#client.switchyardCancel(keys.requests(minute), keys.inFlight, windowTtlMs);
+    const member = this.#members[slot]?.pop() ?? '';
+    const call = this.#client.switchyardCancel(keys.requests(minute), keys.inFlight, windowTtlMs, member);
     return this.#track(
       call.then(([requests, running]) => this.#setCounts(slot, minute, requests, running)),
       () => this.#local.cancel(slot, now),
@@ -135,6 +154,7 @@ export class RedisRouterState implements RouterState {
       windowTtlMs,
       this.#latencyTtlMs,
       latencySamples,
+      this.#members[slot]?.pop() ?? '',
     );
     return this.#track(
       call.then(([running, tokens, failures, latency, ttft]) => this.#applyRelease(slot, minute, [running, tokens, failures], latency, ttft)),
@@ -169,7 +189,7 @@ export class RedisRouterState implements RouterState {
     return keys;
   }
 
-  /** The MGET key list for a group, rebuilt once a minute (the per-minute keys change) and reused otherwise. */
+  /** The snapshot key list for a group, rebuilt once a minute (the per-minute keys change) and reused otherwise. */
   #snapshotKeys(start: number, end: number, minute: number): string[] {
     const cached = this.#groupKeys.get(start);
     if (cached !== undefined && cached.minute === minute) return cached.keys;
@@ -190,7 +210,7 @@ export class RedisRouterState implements RouterState {
     return keys;
   }
 
-  #applySnapshot(start: number, end: number, minute: number, values: Array<string | null>): void {
+  #applySnapshot(start: number, end: number, minute: number, values: Array<string | number>): void {
     const table = this.view;
     for (let slot = start; slot < end; slot++) {
       const base = (slot - start) * fieldsPerDeployment;

@@ -60,6 +60,17 @@ describe('streams', () => {
     expect(router.state.view.failuresThisMinute(0, clock.now())).toBe(0);
   });
 
+  it('releases a stream the caller abandons without iterating, when its signal aborts', async () => {
+    const { router, fakes, clock } = testRouter({ modelList: [named('a')] });
+    fakes.get('a').fallback = { ok: true, chunks: ['1', '2'] };
+    const controller = new AbortController();
+    await router.streamChat(request, { signal: controller.signal });
+    expect(router.state.view.inFlight(0)).toBe(1);
+    controller.abort();
+    expect(router.state.view.inFlight(0)).toBe(0);
+    expect(router.state.view.failuresThisMinute(0, clock.now())).toBe(0);
+  });
+
   it('counts streamed usage against tpm', async () => {
     const { router, fakes, clock } = testRouter({ modelList: [named('a', { tpm: 1000 })] });
     fakes.get('a').fallback = { ok: true, usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 } };

@@ -25,6 +25,8 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
     this.#tokens = tokensWithoutUsage;
     this.#first = first;
     this.#observe(first);
+    // A caller that goes away without iterating to the end must not leave the call counted as in flight.
+    if (!tracker.settled) signal?.addEventListener('abort', this.#onAbort, { once: true });
   }
 
   [Symbol.asyncIterator](): AsyncIterator<ChatStreamPart> {
@@ -43,6 +45,7 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
       result = await this.iterator.next();
     } catch (thrown) {
       const error = toSwitchyardError(thrown);
+      this.#detach();
       if (this.signal?.aborted) this.tracker.abandon();
       else await this.tracker.fail(error);
       throw error;
@@ -54,14 +57,26 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
   async return(): Promise<IteratorResult<ChatStreamPart>> {
     this.#first = undefined;
     if (!this.tracker.settled) {
+      this.#detach();
       this.tracker.succeed(this.#tokens);
       await this.iterator.return?.();
     }
     return { done: true, value: undefined };
   }
 
+  readonly #onAbort = (): void => {
+    if (this.tracker.settled) return;
+    this.tracker.abandon();
+    this.iterator.return?.().catch(() => undefined);
+  };
+
+  #detach(): void {
+    this.signal?.removeEventListener('abort', this.#onAbort);
+  }
+
   #observe(result: IteratorResult<ChatStreamPart>): void {
     if (result.done === true) {
+      this.#detach();
       this.tracker.succeed(this.#tokens);
       return;
     }
