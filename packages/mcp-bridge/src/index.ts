@@ -1,0 +1,10 @@
+export * from './config/mcp-server-config.js';
+export * from './bridge/mcp-bridge-error.js';
+export * from './bridge/mcp-access.js';
+export * from './bridge/namespaced-name.js';
+export * from './bridge/mcp-tool-call-event.js';
+export type { McpBridgeHooks, McpBridgeOptions } from './bridge/mcp-bridge-options.js';
+export { McpBridge, type McpCallOptions, type McpServerStatus } from './bridge/mcp-bridge.js';
+export * from './bridge/prompts-and-resources.js';
+export type { UpstreamState, UpstreamStateEvent } from './upstream/upstream-connection.js';
+export type { ReconnectBackoff } from './upstream/reconnect-backoff.js';
