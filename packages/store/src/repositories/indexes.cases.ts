@@ -1,13 +1,12 @@
 import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { rowsOf } from '../database.js';
-import { virtualKeys } from '../schema/index.js';
+import { dailySpend, virtualKeys } from '../schema/index.js';
 import type { Store } from '../store.js';
 import type { StoreCase } from '../testing/index.js';
-import { findKeyAuthContext } from './key-auth-context.js';
+import { findKeyAuthContext, keyAuthContextSelect } from './key-auth-context.js';
 import { spendLogSelect, type SpendLogQuery } from './spend-log-query.js';
 import { dailyRange } from './spend-report.js';
-import { dailySpend } from '../schema/index.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -31,15 +30,15 @@ async function scans(store: Store, query: SQLWrapper, relation: string) {
   return { indexes, types };
 }
 
-/** 20,000 spend logs in 2020 over 1,000 keys, 100 teams, 500 users, 10 models, 2% failures, 1% tagged "rare". */
+/** 20,000 spend logs in 2020 over 1,000 keys, 100 teams, 500 users, 100 models, 2% failures, 0.1% tagged "rare". */
 async function seedSpendLogs(store: Store): Promise<void> {
   await store.db.execute(sql`
     insert into spend_logs (request_id, key_hash, team_id, user_id, end_user_id, model_group, provider, cost, latency_ms,
                             status, tags, started_at, ended_at)
     select 'seed-' || n, 'seed-key-' || (n % 1000), 'seed-team-' || (n % 100), 'seed-user-' || (n % 500),
-           'seed-customer-' || (n % 2000), 'seed-model-' || (n % 10), 'openai', 0.001, 100,
+           'seed-customer-' || (n % 2000), 'seed-model-' || (n % 100), 'openai', 0.001, 100,
            case when n % 50 = 0 then 'failure' else 'success' end,
-           case when n % 100 = 7 then array['rare'] else array['common'] end,
+           case when n % 1000 = 7 then array['rare'] else array['common'] end,
            timestamp with time zone '2020-01-01' + n * interval '1 minute',
            timestamp with time zone '2020-01-01' + n * interval '1 minute' + interval '1 second'
     from generate_series(1, 20000) as n`);
@@ -93,6 +92,9 @@ export const indexCases: StoreCase[] = [
       expect((await scans(store, byHash, 'virtual_keys')).indexes).toEqual(['virtual_keys_key_hash_key']);
       const context = await findKeyAuthContext(store.db, 'seed-key-hash-77');
       expect(context?.key.id).toBe('seed-key-record-77');
+      const authPlan = await scans(store, keyAuthContextSelect(store.db, 'seed-key-hash-77'), 'virtual_keys');
+      expect(authPlan.indexes).toEqual(['virtual_keys_key_hash_key']);
+      expect(authPlan.types).not.toContain('Seq Scan');
       const report = store.db.select().from(dailySpend).where(dailyRange('key', '2020-02-01', '2020-02-28', [eq(dailySpend.scopeId, 'seed-key-5')]));
       expect((await scans(store, report, 'daily_spend')).types).not.toContain('Seq Scan');
       const top = store.db.select().from(dailySpend).where(dailyRange('key', '2020-03-01', '2020-03-02'));

@@ -4,12 +4,9 @@ import { organisations, teamMemberships, teams, users, virtualKeys } from '../sc
 
 const keyOrganisationId = sql`coalesce(${virtualKeys.organisationId}, ${teams.organisationId})`;
 
-/**
- * Everything a request's governance checks need about its key, in one round trip: a unique-index probe on
- * `key_hash` followed by primary-key joins. The organisation is the key's own, else its team's.
- */
-export async function findKeyAuthContext(db: Database, keyHash: string) {
-  const [row] = await db
+/** The lookup query, exposed so tests can EXPLAIN exactly what runs. */
+export function keyAuthContextSelect(db: Database, keyHash: string) {
+  return db
     .select({
       key: virtualKeys,
       team: teams,
@@ -26,6 +23,14 @@ export async function findKeyAuthContext(db: Database, keyHash: string) {
       and(eq(teamMemberships.teamId, virtualKeys.teamId), eq(teamMemberships.userId, virtualKeys.userId)),
     )
     .where(eq(virtualKeys.keyHash, keyHash));
+}
+
+/**
+ * Everything a request's governance checks need about its key, in one round trip: a unique-index probe on
+ * `key_hash` followed by primary-key joins. The organisation is the key's own, else its team's.
+ */
+export async function findKeyAuthContext(db: Database, keyHash: string) {
+  const [row] = await keyAuthContextSelect(db, keyHash);
   return row;
 }
 
