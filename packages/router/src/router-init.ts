@@ -6,9 +6,12 @@ import type { RandomSource } from './random.js';
 import type { TokenCounter } from './selection/token-counter.js';
 import type { RouterState } from './state/router-state.js';
 
+/** What a price source (the cost package's catalog) knows about a deployment's model. */
 export interface DeploymentPrice {
   inputCostPerToken?: number | undefined;
   outputCostPerToken?: number | undefined;
+  /** Used by the context-window pre-call check when model_info sets no max_input_tokens. */
+  maxInputTokens?: number | undefined;
 }
 
 export interface RouterInit {
@@ -27,6 +30,9 @@ export interface RouterInit {
   clock?: RouterClock;
   random?: RandomSource;
   tokenCounter?: TokenCounter;
-  /** Prices for cost-based routing; model_info's input/output_cost_per_token by default (the cost package can feed it). */
+  /**
+   * Prices for cost-based routing and context windows for the pre-call check, by deployment; model_info's values
+   * win. The cost package's `createRouterPricing()` fits here.
+   */
   pricing?: (deployment: Deployment) => DeploymentPrice | undefined;
 }

@@ -3,12 +3,22 @@ import type { Deployment } from './deployments/deployment.js';
 import type { ModelRegistry } from './deployments/model-registry.js';
 import type { RouterInit } from './router-init.js';
 
+/** Deployments whose model_info sets no max_input_tokens take the price source's context window. */
+export function withKnownContextWindows(deployments: Deployment[], pricing: RouterInit['pricing']): Deployment[] {
+  if (pricing === undefined) return deployments;
+  return deployments.map((deployment) => {
+    if (deployment.maxInputTokens > 0) return deployment;
+    const maxInputTokens = pricing(deployment)?.maxInputTokens;
+    return maxInputTokens !== undefined && maxInputTokens > 0 ? { ...deployment, maxInputTokens } : deployment;
+  });
+}
+
 /** Price per token (input + output) by slot for cost-based routing; NaN when unknown. */
 export function pricePerToken(deployments: readonly Deployment[], pricing: RouterInit['pricing']): Float64Array {
   return Float64Array.from(deployments, (deployment) => {
-    const price = pricing?.(deployment) ?? deployment;
-    const input = price.inputCostPerToken;
-    const output = price.outputCostPerToken;
+    const price = pricing?.(deployment);
+    const input = deployment.inputCostPerToken ?? price?.inputCostPerToken;
+    const output = deployment.outputCostPerToken ?? price?.outputCostPerToken;
     return input === undefined && output === undefined ? Number.NaN : (input ?? 0) + (output ?? 0);
   });
 }

@@ -18,7 +18,7 @@ import { charEstimateTokenCounter } from './selection/token-counter.js';
 import { InMemoryRouterState } from './state/in-memory-state.js';
 import type { RouterState } from './state/router-state.js';
 import { createStrategy } from './strategies/create-strategy.js';
-import { configurationWarnings, pricePerToken } from './router-setup.js';
+import { configurationWarnings, pricePerToken, withKnownContextWindows } from './router-setup.js';
 
 export interface RoutedChat extends RoutingOutcome {
   result: ChatResult;
@@ -47,7 +47,7 @@ export class Router {
 
   constructor(init: RouterInit) {
     const options = init.options ?? resolveRouterOptions(init.routerSettings, init.litellmSettings);
-    const deployments = buildDeployments(init.modelList, init.providers, options);
+    const deployments = withKnownContextWindows(buildDeployments(init.modelList, init.providers, options), init.pricing);
     const state = init.state ?? new InMemoryRouterState();
     state.attach(deployments, { latencyTtlMs: options.latencyTtlMs });
     const random = init.random ?? Math.random;

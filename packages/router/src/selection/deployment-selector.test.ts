@@ -67,6 +67,15 @@ describe('pre-call checks', () => {
     expect(error.attempts).toBe(0);
   });
 
+  it("takes a context window from the price source when model_info has none; model_info's wins", async () => {
+    const { router } = testRouter({
+      modelList: [named('catalog-small'), named('configured', {}, { max_input_tokens: 1000 })],
+      routerSettings: { enable_pre_call_checks: true },
+      pricing: () => ({ maxInputTokens: 10 }),
+    });
+    for (let index = 0; index < 10; index++) expect(await servedBy(router.chat(request('x'.repeat(200))))).toBe('configured');
+  });
+
   it('does not check context windows unless enable_pre_call_checks is set', async () => {
     const { router } = testRouter({ modelList: [named('small', {}, { max_input_tokens: 10 })] });
     expect(await servedBy(router.chat(request('x'.repeat(200))))).toBe('small');
