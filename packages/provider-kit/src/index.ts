@@ -4,6 +4,7 @@ export * from './load-setting.js';
 export * from './upstream-error.js';
 export * from './send-json-request.js';
 export * from './read-success-body.js';
+export * from './response-headers.js';
 export * from './parse-json-body.js';
 export * from './encode-embedding.js';
 export * from './redact-secrets.js';

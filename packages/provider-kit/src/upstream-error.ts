@@ -1,4 +1,5 @@
 import { parseRetryAfter, SwitchyardError, type ErrorKind } from '@switchyard/core';
+import { headerValue } from './response-headers.js';
 
 const contextWindowPatterns = [
   /context[_ ]length[_ ]exceeded/i,
@@ -44,11 +45,6 @@ export interface UpstreamErrorInput {
   retryAfterMs?: number | undefined;
 }
 
-function header(headers: UpstreamErrorInput['headers'], name: string): string | undefined {
-  const value = headers?.[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Builds the SwitchyardError for an upstream error response. */
 export function upstreamError(input: UpstreamErrorInput): SwitchyardError {
   const classified = input.status === 400 || input.status === 413 || input.status === 403
@@ -56,7 +52,7 @@ export function upstreamError(input: UpstreamErrorInput): SwitchyardError {
     : undefined;
   const kind = classified ?? errorKindForStatus(input.status);
   const retryAfterMs =
-    parseRetryAfter(header(input.headers, 'retry-after'), header(input.headers, 'retry-after-ms')) ?? input.retryAfterMs;
+    parseRetryAfter(headerValue(input.headers, 'retry-after'), headerValue(input.headers, 'retry-after-ms')) ?? input.retryAfterMs;
   const status = kind === 'upstream_unavailable' && [500, 502, 503, 504].includes(input.status) ? input.status : undefined;
   return new SwitchyardError(kind, input.message || `${input.provider} answered HTTP ${input.status}`, {
     ...(status === undefined ? {} : { status }),

@@ -1,5 +1,6 @@
 import { SwitchyardError } from '@switchyard/core';
 import { Agent, request, type Dispatcher } from 'undici';
+import { headerValue } from '../response-headers.js';
 import {
   assertUrlAllowed,
   createCheckedLookup,
@@ -33,11 +34,6 @@ function parseUrl(url: string | URL, base?: URL): URL {
   } catch {
     throw new SwitchyardError('bad_request', 'The URL to fetch is not a valid absolute URL.');
   }
-}
-
-function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number, host: string): Promise<Buffer> {
