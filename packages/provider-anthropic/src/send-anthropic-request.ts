@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
+import { pickHeaders, sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
 import type { AnthropicRequestBody } from './anthropic-api.js';
 import type { AnthropicConfig } from './anthropic-config.js';
 import { anthropicErrorFromResponse } from './anthropic-error.js';
@@ -54,9 +54,7 @@ const forwardedHeader = /^(request-id|retry-after|anthropic-ratelimit-.*|anthrop
 
 /** The response headers a caller may care about: the request id, retry-after and the rate-limit state. */
 export function upstreamHeadersOf(headers: HttpResponse['headers']): UpstreamHeaders {
-  const kept: Record<string, string | string[] | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) if (forwardedHeader.test(name)) kept[name] = value;
-  return kept;
+  return pickHeaders(headers, forwardedHeader);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { SwitchyardError, type CallOptions, type ChatCompletionRequest, type ChatResult } from '@switchyard/core';
-import { parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
+import { headerValue, parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
 import { bedrockConverseResponseSchema, type BedrockConverseResponse } from './bedrock-api.js';
 import { buildConverseRequest, type BuiltConverseRequest } from './bedrock-converse-request.js';
 import { modelPath, normalizeModelId } from './bedrock-model-id.js';
 import { toChatCompletion } from './bedrock-response.js';
-import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
+import { pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
 
 function malformed(detail: string): SwitchyardError {
   return new SwitchyardError('upstream_unavailable', `Bedrock returned ${detail}.`, { status: 502, provider: providerId });

@@ -1,8 +1,8 @@
 import { SwitchyardError, type CallOptions, type EmbeddingRequest, type EmbeddingResult } from '@switchyard/core';
-import { embeddingResponse, parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
+import { embeddingResponse, headerValue, parseJsonBody, readSuccessText } from '@switchyard/provider-kit';
 import { z } from 'zod';
 import { modelPath, normalizeModelId } from './bedrock-model-id.js';
-import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
+import { pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
 import { rejectUnlessDropped } from './bedrock-unsupported.js';
 
 const titanResponseSchema = z.looseObject({

@@ -1,5 +1,5 @@
 import { parseRetryAfter, SwitchyardError, type ErrorKind, type SwitchyardErrorOptions } from '@switchyard/core';
-import { classifyUpstreamMessage, errorKindForStatus, redactSecrets } from '@switchyard/provider-kit';
+import { classifyUpstreamMessage, errorKindForStatus, headerValue, redactSecrets } from '@switchyard/provider-kit';
 
 const provider = 'bedrock';
 
@@ -53,11 +53,6 @@ export interface BedrockErrorInput {
   secrets?: readonly string[];
 }
 
-function header(headers: BedrockErrorInput['headers'], name: string): string | undefined {
-  const value = headers?.[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function kindFor(rule: ErrorRule | undefined, status: number, message: string): ErrorKind {
   if (rule === undefined) {
     const classified = status === 400 || status === 413 ? classifyUpstreamMessage(message) : undefined;
@@ -76,7 +71,7 @@ export function bedrockError(input: BedrockErrorInput): SwitchyardError {
   const rule = name === undefined ? undefined : errorRules[name.toLowerCase()];
   const upstreamStatus = input.status ?? rule?.upstreamStatus ?? 500;
   const kind = kindFor(rule, upstreamStatus, input.message);
-  const retryAfterMs = parseRetryAfter(header(input.headers, 'retry-after'), header(input.headers, 'retry-after-ms'));
+  const retryAfterMs = parseRetryAfter(headerValue(input.headers, 'retry-after'), headerValue(input.headers, 'retry-after-ms'));
   const status = kind === rule?.kind ? rule.status : kind === 'upstream_unavailable' ? upstreamStatus : undefined;
   const options: SwitchyardErrorOptions = { provider, upstreamStatus };
   if (status !== undefined) options.status = status;

@@ -6,14 +6,14 @@ import {
   type ChatStream,
   type ChatStreamPart,
 } from '@switchyard/core';
-import { transportError, type HttpResponse } from '@switchyard/provider-kit';
+import { headerValue, transportError, type HttpResponse } from '@switchyard/provider-kit';
 import { bedrockStreamEventSchemas, type BedrockStreamEvent, type BedrockStreamEventType } from './bedrock-api.js';
 import { completionId, prepareConverse } from './bedrock-chat.js';
 import { bedrockError, parseBedrockErrorBody } from './bedrock-error.js';
 import { decodeEventStream, type EventStreamFrame } from './bedrock-event-stream-decoder.js';
 import { modelPath, normalizeModelId } from './bedrock-model-id.js';
 import { ConverseStreamTranslator } from './bedrock-stream-translator.js';
-import { headerValue, pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
+import { pickUpstreamHeaders, postToBedrock, providerId, type BedrockContext } from './bedrock-transport.js';
 
 function isEventType(name: string): name is BedrockStreamEventType {
   return Object.hasOwn(bedrockStreamEventSchemas, name);

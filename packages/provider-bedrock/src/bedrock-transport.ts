@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { joinUrl, sendJsonRequest, type ErrorAnswer, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
+import { headerValue, joinUrl, pickHeaders, sendJsonRequest, type ErrorAnswer, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
 import type { BedrockConnection } from './bedrock-credentials.js';
 import { bedrockError, parseBedrockErrorBody } from './bedrock-error.js';
 import type { ImageFetchPolicy, UrlFetcher } from './bedrock-media.js';
@@ -49,16 +49,7 @@ async function authorizedHeaders(context: BedrockContext, url: URL, body: string
 
 /** The response headers worth handing to a caller: AWS request ids, Bedrock's token counts and latency. */
 export function pickUpstreamHeaders(headers: HttpResponse['headers']): UpstreamHeaders {
-  const picked: Record<string, string | string[] | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.startsWith('x-amzn-') || name === 'retry-after') picked[name] = value;
-  }
-  return picked;
-}
-
-export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  return pickHeaders(headers, (name) => name.startsWith('x-amzn-') || name === 'retry-after');
 }
 
 function errorFromAnswer(context: BedrockContext, answer: ErrorAnswer): SwitchyardError {

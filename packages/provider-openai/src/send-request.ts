@@ -1,5 +1,5 @@
 import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
-import { parseJsonBody, sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
+import { parseJsonBody, pickHeaders, sendJsonRequest, type HttpResponse } from '@switchyard/provider-kit';
 import { errorFromAnswer } from './openai-error.js';
 import type { ResolvedOpenAIConfig } from './openai-settings.js';
 
@@ -51,9 +51,5 @@ const forwardedHeaderPattern = /^(x-ratelimit-|retry-after|x-request-id$|openai-
 
 /** The upstream response headers a caller may care about: rate limits, retry hints and request ids. */
 export function pickUpstreamHeaders(headers: HttpResponse['headers']): UpstreamHeaders {
-  const picked: Record<string, string | string[] | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (forwardedHeaderPattern.test(name)) picked[name] = value;
-  }
-  return picked;
+  return pickHeaders(headers, forwardedHeaderPattern);
 }
