@@ -16,6 +16,12 @@ describe('googleChat', () => {
     expect(result.upstreamHeaders?.['x-gemini-service-tier']).toBe('standard');
   });
 
+  it('hands over the headers a caller may care about, not those of the HTTP exchange', async () => {
+    const headers = { 'content-type': 'application/json', 'set-cookie': 'NID=1', 'retry-after': '3', 'x-goog-request-id': 'r1' };
+    const result = await harness.answer(request, { ...jsonFixture('google-text.json'), headers });
+    expect(result.upstreamHeaders).toEqual({ 'retry-after': '3', 'x-goog-request-id': 'r1' });
+  });
+
   it('fails with the finish message when Gemini answers MALFORMED_FUNCTION_CALL', async () => {
     const body = JSON.stringify({
       candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'MALFORMED_FUNCTION_CALL', finishMessage: 'Malformed function call: weather(city=' }],

@@ -3,7 +3,7 @@ import { readJsonBody } from '@switchyard/provider-kit';
 import { convertGoogleResponse } from './convert-google-response.js';
 import { googleGenerateContentResponseSchema } from './google-api.js';
 import { buildGoogleRequest } from './google-request.js';
-import { assertModelId, postGoogle, type GoogleCallConfig } from './google-transport.js';
+import { assertModelId, pickGoogleHeaders, postGoogle, type GoogleCallConfig } from './google-transport.js';
 
 /** One non-streaming chat completion through `:generateContent`. */
 export async function googleChat(config: GoogleCallConfig, request: ChatCompletionRequest, options: CallOptions = {}): Promise<ChatResult> {
@@ -25,5 +25,5 @@ export async function googleChat(config: GoogleCallConfig, request: ChatCompleti
     });
   }
   const completion = convertGoogleResponse(parsed.data, provider, request.model, config.endpoint.secrets());
-  return { completion, body: JSON.stringify(completion), usage: completion.usage, upstreamHeaders: response.headers };
+  return { completion, body: JSON.stringify(completion), usage: completion.usage, upstreamHeaders: pickGoogleHeaders(response.headers) };
 }

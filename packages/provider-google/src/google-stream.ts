@@ -10,7 +10,7 @@ import { parseSseStream, transportError, type HttpResponse } from '@switchyard/p
 import { googleGenerateContentResponseSchema } from './google-api.js';
 import { buildGoogleRequest } from './google-request.js';
 import { GoogleStreamTranslator } from './google-stream-translator.js';
-import { assertModelId, postGoogle, type GoogleCallConfig } from './google-transport.js';
+import { assertModelId, pickGoogleHeaders, postGoogle, type GoogleCallConfig } from './google-transport.js';
 
 function malformedEvent(provider: string, what: string): SwitchyardError {
   return new SwitchyardError('upstream_unavailable', `${provider} sent a stream event that ${what}`, { status: 502, provider });
@@ -66,5 +66,5 @@ export async function googleStreamChat(config: GoogleCallConfig, request: ChatCo
     secrets: config.endpoint.secrets(),
   });
   const parts = translate(response, translator, provider);
-  return { upstreamHeaders: response.headers, [Symbol.asyncIterator]: () => parts };
+  return { upstreamHeaders: pickGoogleHeaders(response.headers), [Symbol.asyncIterator]: () => parts };
 }

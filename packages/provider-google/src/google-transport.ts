@@ -1,5 +1,5 @@
-import { SwitchyardError, type CallOptions } from '@switchyard/core';
-import { sendJsonRequest, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
+import { SwitchyardError, type CallOptions, type UpstreamHeaders } from '@switchyard/core';
+import { pickHeaders, sendJsonRequest, type HttpClient, type HttpResponse } from '@switchyard/provider-kit';
 import type { GoogleMediaPolicy } from './convert-google-media.js';
 import { googleUpstreamError } from './google-error.js';
 
@@ -37,6 +37,16 @@ export function assertModelId(model: string): void {
   if (!modelPattern.test(model)) {
     throw new SwitchyardError('bad_request', `"${model.slice(0, 80)}" is not a valid Google model id`, { param: 'model' });
   }
+}
+
+const forwardedHeader = /^(retry-after|x-request-id|x-ratelimit-.*|x-gemini-.*|x-goog-.*)$/;
+
+/**
+ * The response headers a caller may care about (retry hints, request ids, Gemini's service tier), never the
+ * framing, cookie and caching headers of the HTTP exchange itself.
+ */
+export function pickGoogleHeaders(headers: HttpResponse['headers']): UpstreamHeaders {
+  return pickHeaders(headers, forwardedHeader);
 }
 
 /** POSTs a JSON body to a Google endpoint; any non-2xx answer is thrown as a SwitchyardError. */
