@@ -102,8 +102,6 @@ export const anthropicMessageDeltaSchema = z.looseObject({
   usage: anthropicUsageSchema.nullish(),
 });
 
-export const anthropicMessageStopSchema = z.looseObject({ type: z.literal('message_stop') });
-
 export const anthropicStreamErrorSchema = z.looseObject({
   type: z.literal('error'),
   error: z.looseObject({ type: z.string(), message: z.string().nullish() }),
