@@ -1,0 +1,11 @@
+export { governanceErrors } from './auth/governance-errors.js';
+export { modelAllowed } from './auth/model-access.js';
+export { checkKeyUsable, checkModelAllowed } from './auth/check-key.js';
+export { isAdmin, type Principal } from './auth/principal.js';
+export { createKeyAuthenticator, type KeyAuthenticator, type KeyAuthenticatorOptions } from './auth/key-authenticator.js';
+export type { Actual, Estimate, LimitScope, ScopeCounters } from './limits/limit-scope.js';
+export { createMemoryCounters } from './limits/memory-counters.js';
+export { createRedisCounters, type RedisCountersOptions } from './limits/redis-counters.js';
+export { createLimiter, type Lease, type Limiter, type RateLimitState } from './limits/limiter.js';
+export { scopesForKey } from './limits/scopes-for-key.js';
+export { createSpendBuffer, type SpendBuffer, type SpendBufferOptions, type SpendBufferStats } from './spend/spend-buffer.js';
