@@ -1,0 +1,11 @@
+export * from './config/a2a-agent-config.js';
+export * from './config/a2a-agent-registry.js';
+export { discoverAgentCard, type DiscoverAgentCardOptions } from './agent-card/discover-agent-card.js';
+export { rewriteAgentCard } from './agent-card/rewrite-agent-card.js';
+export type { RawAgentCard } from './agent-card/fetch-agent-card.js';
+export { A2aClient, createA2aClient, type A2aCallOptions, type A2aClientOptions } from './client/a2a-client.js';
+export type { A2aSendResult, A2aStreamEvent } from './client/a2a-events.js';
+export type { A2aAgentTarget, AgentConnectionOptions } from './client/agent-target.js';
+export { partsText, textPart, userMessage, type A2aMessageInput, type A2aTextMessage } from './client/message-input.js';
+export { createA2aForwarder, type A2aAccessContext, type A2aForwarder, type A2aForwarderOptions } from './forwarder/a2a-forwarder.js';
+export type { A2aCallOutcome, A2aCallReport } from './forwarder/call-report.js';
