@@ -129,6 +129,14 @@ describe('fallbacks', () => {
     await expect(router.chat(ask('nope'))).rejects.toMatchObject({ kind: 'not_found', status: 404, param: 'model' });
   });
 
+  it('skips unusable deployments with a warning when skipInvalidDeployments is set, and throws otherwise', () => {
+    const modelList = [only('a'), { model_name: 'x', litellm_params: { model: 'mystery-7b' } }];
+    const { router } = testRouter({ modelList, skipInvalidDeployments: true });
+    expect(router.warnings).toEqual([expect.stringMatching(/cannot tell the provider of "mystery-7b".* Skipped\.$/)]);
+    expect(router.hasModel('x')).toBe(false);
+    expect(() => testRouter({ modelList })).toThrow(/cannot tell the provider/);
+  });
+
   it('warns about fallbacks and aliases that name no group', () => {
     const { router } = testRouter({
       modelList: [only('a')],

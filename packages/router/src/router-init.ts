@@ -23,6 +23,12 @@ export interface RouterInit {
   routerSettings?: unknown;
   /** LiteLLM's `litellm_settings`; its routing keys apply where router_settings does not set them. */
   litellmSettings?: unknown;
+  /**
+   * Skip model_list entries that cannot be used (no provider serves them, invalid params, a family rejecting its
+   * settings), listing each in `router.warnings`, instead of throwing. A gateway starting from a config file wants
+   * this; the SDK throws.
+   */
+  skipInvalidDeployments?: boolean;
   /** Options already resolved with `resolveRouterOptions`; used instead of the two settings objects. */
   options?: RouterOptions;
   /** Shared state; in-process by default. Pass `@switchyard/router-redis` to route as one across instances. */

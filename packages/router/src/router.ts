@@ -47,7 +47,13 @@ export class Router {
 
   constructor(init: RouterInit) {
     const options = init.options ?? resolveRouterOptions(init.routerSettings, init.litellmSettings);
-    const deployments = withKnownContextWindows(buildDeployments(init.modelList, init.providers, options), init.pricing);
+    const skipped: string[] = [];
+    const built = buildDeployments(init.modelList, init.providers, {
+      defaultMaxParallelRequests: options.defaultMaxParallelRequests,
+      skipInvalid: init.skipInvalidDeployments ?? false,
+      warnings: skipped,
+    });
+    const deployments = withKnownContextWindows(built, init.pricing);
     const state = init.state ?? new InMemoryRouterState();
     state.attach(deployments, { latencyTtlMs: options.latencyTtlMs });
     const random = init.random ?? Math.random;
@@ -63,7 +69,7 @@ export class Router {
     this.deployments = deployments;
     this.options = options;
     this.state = state;
-    this.warnings = configurationWarnings(registry, options);
+    this.warnings = [...skipped, ...configurationWarnings(registry, options)];
     this.#engine = {
       deployments,
       registry,

@@ -1,4 +1,4 @@
-import type { ChatProvider, ProviderFamily, ProviderSettings } from '@switchyard/core';
+import { SwitchyardError, type ChatProvider, type ProviderFamily, type ProviderSettings } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
 import { FakeProvider } from '../testing/fake-provider.js';
 import { FakeProviders } from '../testing/fake-providers.js';
@@ -125,11 +125,59 @@ describe('buildDeployments', () => {
     expect(() => buildDeployments([{ model_name: 'a', litellm_params: { model: 'bedrock/x' } }], [family], options)).toThrow(
       /provider "bedrock".*installed: openai/,
     );
-    expect(() => buildDeployments([{ model_name: 'a', litellm_params: { model: 'gpt-4o' } }], [family], options)).toThrow(
-      /must name the provider/,
+    expect(() => buildDeployments([{ model_name: 'a', litellm_params: { model: 'mystery-7b' } }], [family], options)).toThrow(
+      /cannot tell the provider of "mystery-7b"; write litellm_params.model as "<provider>\/mystery-7b"/,
     );
     const twice = { model_name: 'a', litellm_params: { model: 'openai/x' }, model_info: { id: 'same' } };
     expect(() => buildDeployments([twice, twice], [family], options)).toThrow(/"same" is used twice/);
     expect(() => buildDeployments([{ model_name: 'a' }], [family], options)).toThrow(/model_list\[0\]/);
+  });
+
+  it("tells the provider as LiteLLM does: custom_llm_provider, prefix, then OpenAI's and Anthropic's model names", () => {
+    const deployments = buildDeployments(
+      [
+        { model_name: 'a', litellm_params: { model: 'gpt-4o' } },
+        { model_name: 'b', litellm_params: { model: 'claude-sonnet-4-5' } },
+        { model_name: 'c', litellm_params: { model: 'llama-3', custom_llm_provider: 'groq' } },
+        { model_name: 'd', litellm_params: { model: 'mistral/mistral-large' } },
+      ],
+      new FakeProviders().source,
+      options,
+    );
+    expect(deployments.map((deployment) => [deployment.providerId, deployment.upstreamModel])).toEqual([
+      ['openai', 'gpt-4o'],
+      ['anthropic', 'claude-sonnet-4-5'],
+      ['groq', 'llama-3'],
+      ['mistral', 'mistral-large'],
+    ]);
+  });
+
+  it('skips unusable entries with a warning each when asked to, naming the entry', () => {
+    const family: ProviderFamily = {
+      name: 'f',
+      providers: ['openai', 'picky'],
+      apiKeyEnv: () => undefined,
+      create: (settings) => {
+        if (settings.provider === 'picky') throw new SwitchyardError('authentication', 'Picky API key is missing.');
+        return new FakeProvider(settings.provider);
+      },
+    };
+    const warnings: string[] = [];
+    const deployments = buildDeployments(
+      [
+        { model_name: 'ok', litellm_params: { model: 'openai/x' } },
+        { model_name: 'keyless', litellm_params: { model: 'picky/x' } },
+        { model_name: 'unknown', litellm_params: { model: 'bedrock/x' } },
+        { model_name: 'broken', litellm_params: { model: 'openai/x', rpm: 'many' } },
+      ],
+      [family],
+      { ...options, skipInvalid: true, warnings },
+    );
+    expect(deployments.map((deployment) => deployment.modelGroup)).toEqual(['ok']);
+    expect(warnings).toEqual([
+      'model_list[1] (model_name "keyless"): Picky API key is missing. Skipped.',
+      expect.stringMatching(/^Model group "unknown" uses provider "bedrock".* Skipped\.$/),
+      expect.stringMatching(/^model_list\[3\]\.litellm_params\.rpm: .* Skipped\.$/),
+    ]);
   });
 });

@@ -8,6 +8,10 @@ import { providerIdOf, providerSettingsFromParams, requestDefaultsFromParams } f
 export interface BuildDeploymentsOptions {
   /** Applied to deployments without their own max_parallel_requests (default_max_parallel_requests). */
   defaultMaxParallelRequests: number;
+  /** Skip an entry that cannot be used (recording why in `warnings`) instead of throwing. */
+  skipInvalid?: boolean;
+  /** Where skipped entries are explained, one line each. */
+  warnings?: string[];
 }
 
 type Draft = Omit<Deployment, 'slot'>;
@@ -23,7 +27,7 @@ function draftDeployment(entry: ParsedModelListEntry, source: ProviderSource, op
   if (providerId === undefined) {
     throw new SwitchyardError(
       'bad_request',
-      `Model group "${entry.model_name}": litellm_params.model "${params.model}" must name the provider, as "<provider>/<model>".`,
+      `Model group "${entry.model_name}": cannot tell the provider of "${params.model}"; write litellm_params.model as "<provider>/${params.model}".`,
     );
   }
   const settings = providerSettingsFromParams(providerId, params);
@@ -53,6 +57,22 @@ function draftDeployment(entry: ParsedModelListEntry, source: ProviderSource, op
   };
 }
 
+function draftEntry(raw: unknown, index: number, source: ProviderSource, options: BuildDeploymentsOptions): Draft {
+  const parsed = modelListEntrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
+    throw new SwitchyardError('bad_request', `model_list[${index}]${where}: ${issue?.message ?? 'invalid entry'}`);
+  }
+  try {
+    return draftDeployment(parsed.data, source, options);
+  } catch (error) {
+    // A family that rejects its settings (a missing key, an unknown preset) is named with the entry it came from.
+    if (!SwitchyardError.isInstance(error) || error.message.startsWith('Model group')) throw error;
+    throw new SwitchyardError(error.kind, `model_list[${index}] (model_name "${parsed.data.model_name}"): ${error.message}`);
+  }
+}
+
 /**
  * Validates a LiteLLM model_list and creates one provider per entry. Deployments come back grouped by model group
  * (first appearance) and sorted by order within a group, so a group and each of its order tiers are slot ranges.
@@ -65,15 +85,16 @@ export function buildDeployments(
   const groups = new Map<string, Draft[]>();
   const ids = new Set<string>();
   modelList.forEach((raw, index) => {
-    const parsed = modelListEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new SwitchyardError('bad_request', `model_list[${index}]${where}: ${issue?.message ?? 'invalid entry'}`);
-    }
-    const draft = draftDeployment(parsed.data, source, options);
-    if (ids.has(draft.id)) {
-      throw new SwitchyardError('bad_request', `model_list[${index}]: deployment id "${draft.id}" is used twice.`);
+    let draft: Draft;
+    try {
+      draft = draftEntry(raw, index, source, options);
+      if (ids.has(draft.id)) {
+        throw new SwitchyardError('bad_request', `model_list[${index}]: deployment id "${draft.id}" is used twice.`);
+      }
+    } catch (error) {
+      if (!options.skipInvalid || !SwitchyardError.isInstance(error)) throw error;
+      options.warnings?.push(`${error.message} Skipped.`);
+      return;
     }
     ids.add(draft.id);
     const group = groups.get(draft.modelGroup) ?? [];

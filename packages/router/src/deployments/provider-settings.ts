@@ -34,11 +34,20 @@ export const requestDefaultKeys: ReadonlySet<string> = new Set([
   'parallel_tool_calls',
 ]);
 
-/** The provider id a deployment names: `custom_llm_provider`, else the `<provider>` in `<provider>/<model>`. */
-export function providerIdOf(params: DeploymentParams): string | undefined {
+/** OpenAI's own model ids, which LiteLLM configs often write without a provider prefix ("gpt-4o"). */
+const openaiModelPattern = /^(gpt-|chatgpt-|o\d(-|$)|text-embedding-|text-moderation-|omni-moderation|dall-e-|whisper-|tts-|davinci|babbage|ft:gpt-)/;
+
+/**
+ * The provider id a deployment names, as LiteLLM tells it: `custom_llm_provider`, else the `<provider>` in
+ * `<provider>/<model>`, else OpenAI's and Anthropic's own model-name patterns. Undefined when it cannot be told.
+ */
+export function providerIdOf(params: Pick<DeploymentParams, 'model' | 'custom_llm_provider'>): string | undefined {
   if (params.custom_llm_provider) return params.custom_llm_provider;
   const slash = params.model.indexOf('/');
-  return slash > 0 ? params.model.slice(0, slash) : undefined;
+  if (slash > 0) return params.model.slice(0, slash);
+  if (openaiModelPattern.test(params.model)) return 'openai';
+  if (params.model.startsWith('claude-')) return 'anthropic';
+  return undefined;
 }
 
 /** LiteLLM's litellm_params, normalised into the settings a ProviderFamily creates a provider from. */
