@@ -3,7 +3,7 @@
 // installs the pinned pnpm into .tools/, installs dependencies, then runs the task.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { delimiter, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,8 +12,11 @@ const pnpmVersion = rootPackage.packageManager.replace(/^pnpm@/, '');
 const toolsDir = join(root, '.tools');
 const pnpmBin = join(toolsDir, 'node_modules', '.bin', 'pnpm');
 
+// Nx runs each project's scripts through the package manager, so the pinned pnpm must be on PATH for children.
+const childEnv = { ...process.env, PATH: [join(toolsDir, 'node_modules', '.bin'), process.env.PATH].join(delimiter) };
+
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: childEnv, ...options });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
