@@ -8,3 +8,12 @@ export { McpBridge, type McpCallOptions, type McpServerStatus } from './bridge/m
 export * from './bridge/prompts-and-resources.js';
 export type { UpstreamState, UpstreamStateEvent } from './upstream/upstream-connection.js';
 export type { ReconnectBackoff } from './upstream/reconnect-backoff.js';
+export {
+  createMcpHttpHandler,
+  type McpHttpHandler,
+  type McpHttpHandlerOptions,
+  type McpRequestContext,
+} from './server/mcp-http-handler.js';
+export { createDownstreamServer, type DownstreamServerOptions } from './server/create-downstream-server.js';
+export { loopbackHostnames, hostAllowed } from './server/host-validation.js';
+export { toolErrorResult } from './server/bridge-error-to-mcp.js';
