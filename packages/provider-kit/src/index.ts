@@ -8,4 +8,5 @@ export * from './response-headers.js';
 export * from './parse-json-body.js';
 export * from './encode-embedding.js';
 export * from './redact-secrets.js';
+export * from './with-switchyard-errors.js';
 export * from './safe-fetch/index.js';
