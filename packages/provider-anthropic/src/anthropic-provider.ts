@@ -1,12 +1,11 @@
 import {
   SwitchyardError,
-  toSwitchyardError,
   type ChatProvider,
   type ProviderCapabilities,
   type ProviderFamily,
   type ProviderSettings,
 } from '@switchyard/core';
-import { getDefaultHttpClient, joinUrl, loadOptionalSetting, type HttpClient } from '@switchyard/provider-kit';
+import { getDefaultHttpClient, joinUrl, loadOptionalSetting, withSwitchyardErrors, type HttpClient } from '@switchyard/provider-kit';
 import { z } from 'zod';
 import { anthropicChat, anthropicStreamChat } from './anthropic-chat.js';
 import type { AnthropicConfig } from './anthropic-config.js';
@@ -96,15 +95,6 @@ function resolveConfig(settings: AnthropicProviderSettings): AnthropicConfig {
   };
 }
 
-/** Failures that are not ours to describe (a programming error) still leave as a SwitchyardError. */
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw toSwitchyardError(error);
-  }
-}
-
 /**
  * An Anthropic provider: OpenAI chat requests in, the Messages API upstream (`x-api-key`,
  * `anthropic-version: 2023-06-01`, `anthropic-beta` where a feature needs it), OpenAI completions and chunks out.
@@ -114,8 +104,8 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): ChatP
   return {
     id: config.provider,
     capabilities: anthropicCapabilities,
-    chat: (request, options) => guarded(() => anthropicChat(config, request, options)),
-    streamChat: (request, options) => guarded(() => anthropicStreamChat(config, request, options)),
+    chat: (request, options) => withSwitchyardErrors(() => anthropicChat(config, request, options)),
+    streamChat: (request, options) => withSwitchyardErrors(() => anthropicStreamChat(config, request, options)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { SwitchyardError, type ChatProvider, type ProviderFamily, type ProviderSettings } from '@switchyard/core';
-import { getDefaultHttpClient, type HttpClient } from '@switchyard/provider-kit';
+import { getDefaultHttpClient, withSwitchyardErrors, type HttpClient } from '@switchyard/provider-kit';
 import { bedrockChat } from './bedrock-chat.js';
 import { resolveBedrockConnection } from './bedrock-credentials.js';
 import { bedrockEmbed } from './bedrock-embeddings.js';
@@ -70,9 +70,9 @@ export function createBedrock(settings: BedrockSettings = {}, dependencies: Bedr
       jsonSchema: false,
       passThrough: false,
     },
-    chat: (request, options) => bedrockChat(context, request, options),
-    streamChat: (request, options) => bedrockStreamChat(context, request, options),
-    embed: (request, options) => bedrockEmbed(context, request, options),
+    chat: (request, options) => withSwitchyardErrors(() => bedrockChat(context, request, options)),
+    streamChat: (request, options) => withSwitchyardErrors(() => bedrockStreamChat(context, request, options)),
+    embed: (request, options) => withSwitchyardErrors(() => bedrockEmbed(context, request, options)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ChatProvider, ProviderCapabilities, ProviderFamily, ProviderSettings } from '@switchyard/core';
-import { getDefaultHttpClient, loadOptionalSetting, loadSetting, type HttpClient } from '@switchyard/provider-kit';
+import { getDefaultHttpClient, loadOptionalSetting, loadSetting, withSwitchyardErrors, type HttpClient } from '@switchyard/provider-kit';
 import type { GoogleMediaPolicy } from './convert-google-media.js';
 import { geminiEndpoint } from './gemini-endpoint.js';
 import { googleChat } from './google-chat.js';
@@ -44,9 +44,9 @@ function createGoogleProvider(endpoint: GoogleEndpoint, settings: GoogleProvider
   return {
     id: endpoint.provider,
     capabilities: googleCapabilities,
-    chat: (request, options) => googleChat(config, request, options),
-    streamChat: (request, options) => googleStreamChat(config, request, options),
-    embed: (request, options) => googleEmbed(config, request, options),
+    chat: (request, options) => withSwitchyardErrors(() => googleChat(config, request, options)),
+    streamChat: (request, options) => withSwitchyardErrors(() => googleStreamChat(config, request, options)),
+    embed: (request, options) => withSwitchyardErrors(() => googleEmbed(config, request, options)),
   };
 }
 

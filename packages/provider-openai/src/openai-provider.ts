@@ -1,4 +1,5 @@
 import type { ChatProvider, ProviderCapabilities, ProviderFamily } from '@switchyard/core';
+import { withSwitchyardErrors } from '@switchyard/provider-kit';
 import { openAIChat, type OpenAIChatResult } from './openai-chat.js';
 import { openAICompatiblePresets, findPreset } from './openai-compatible-presets.js';
 import { openAIEmbed } from './openai-embed.js';
@@ -35,10 +36,10 @@ export function createOpenAI(settings: OpenAISettings = {}): OpenAIProvider {
   const provider: OpenAIProvider = {
     id: config.preset.id,
     capabilities: presetCapabilities(config.preset),
-    chat: (request, options) => openAIChat(config, request, options),
-    streamChat: (request, options) => openAIStreamChat(config, request, options),
+    chat: (request, options) => withSwitchyardErrors(() => openAIChat(config, request, options)),
+    streamChat: (request, options) => withSwitchyardErrors(() => openAIStreamChat(config, request, options)),
   };
-  if (config.preset.embeddings) provider.embed = (request, options) => openAIEmbed(config, request, options);
+  if (config.preset.embeddings) provider.embed = (request, options) => withSwitchyardErrors(() => openAIEmbed(config, request, options));
   return provider;
 }
 
