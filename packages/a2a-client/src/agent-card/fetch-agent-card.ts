@@ -73,6 +73,7 @@ export async function fetchAgentCard(
   for (const [index, url] of urls.entries()) {
     const { status, text } = await fetchOne(http, agent, url, options);
     if (status === 404 && index < urls.length - 1) continue;
+    if (status === 401 || status === 403) throw cardError(agent, `refused the gateway's credentials (HTTP ${status}) for its agent card.`, status);
     if (status < 200 || status >= 300) throw cardError(agent, `answered HTTP ${status} for its agent card.`, status);
     return { card: parseCard(agent, text), url };
   }

@@ -2,7 +2,8 @@ import { TaskState } from '@a2a-js/sdk';
 import { TaskNotFoundError } from '@a2a-js/sdk/errors';
 import { SwitchyardError } from '@switchyard/core';
 import { createHttpClient } from '@switchyard/provider-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { A2aAgentRegistry } from '../config/a2a-agent-registry.js';
 import { startEchoAgent, type EchoAgent } from '../test-support/echo-agent.test-utils.js';
 import { createA2aClient, type A2aClient } from './a2a-client.js';
 import type { A2aStreamEvent } from './a2a-events.js';
@@ -98,10 +99,29 @@ describe('createA2aClient against a real @a2a-js/sdk agent (A2A 1.0)', () => {
     expect(rest.at(-1)).toBe('status:TASK_STATE_CANCELED');
   });
 
+  it('ends the request to the agent when the consumer stops reading a stream', async () => {
+    const abortedBefore = agent.abortedResponses;
+    for await (const event of client.streamMessage('wait')) {
+      if (event.type === 'task') break;
+    }
+    await vi.waitFor(() => expect(agent.abortedResponses).toBe(abortedBefore + 1), { timeout: 10_000 });
+  });
+
   it('sends the configured headers to the agent on every request', () => {
     const posts = agent.requests.filter((request) => request.method === 'POST');
     expect(posts.length).toBeGreaterThan(0);
     for (const request of posts) expect(request.headers['authorization']).toBe('Bearer agent-secret-1234');
+  });
+});
+
+describe('a registry agent as the target', () => {
+  it('uses the agent entry: its URL, headers and timeout', async () => {
+    const registry = A2aAgentRegistry.fromConfig([{ agent_name: 'echo', url: agent.url, headers: { 'x-agent-key': 'from-registry' } }]);
+    const fromRegistry = await createA2aClient(registry.get('echo')!, { http });
+    const before = agent.requests.length;
+    const result = await fromRegistry.sendMessage('msg:registered');
+    expect(result.type === 'message' && partsText(result.message.parts)).toBe('echo registered');
+    expect(agent.requests.slice(before).map((request) => request.headers['x-agent-key'])).toEqual(['from-registry']);
   });
 });
 

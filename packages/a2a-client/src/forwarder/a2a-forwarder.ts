@@ -82,24 +82,33 @@ export function createA2aForwarder(options: A2aForwarderOptions): A2aForwarder {
   const cards = new CardCache(options.cardTtlMs ?? 60_000);
   const maxRequestBytes = options.maxRequestBytes ?? 4 * 1024 * 1024;
   const maxResponseBytes = options.maxResponseBytes ?? 16 * 1024 * 1024;
+  const route = async (req: IncomingMessage, res: ServerResponse, access: A2aAccessContext, recorder: CallRecorder) => {
+    const path = parseForwardPath(req.url ?? '', mountPath);
+    if (path === undefined) return refuse(res, recorder, 404, 'No agent is named in the path.');
+    if (!allows(access, path.agent)) return refuse(res, recorder, 403, `This key may not use A2A agent "${path.agent}".`);
+    const agent = options.registry.get(path.agent);
+    if (agent === undefined) return refuse(res, recorder, 404, `No A2A agent is registered as "${path.agent}".`);
+    if (path.route === 'unknown') return refuse(res, recorder, 404, `A2A agent "${agent.name}" has no such route at the gateway.`);
+    const context: ForwardContext = {
+      req, res, agent, http: options.http ?? getDefaultHttpClient(), cards, recorder,
+      requestedVersion: singleHeader(req, 'a2a-version'), mountPath, publicUrl: options.publicUrl, maxResponseBytes,
+    };
+    if (path.route === 'agent-card') return serveAgentCard(context);
+    return serveJsonRpc(context, access, maxRequestBytes);
+  };
   return {
     matches: (url) => parseForwardPath(url, mountPath) !== undefined,
     async handle(req, res, access) {
-      const path = parseForwardPath(req.url ?? '', mountPath);
-      const requestedVersion = singleHeader(req, 'a2a-version');
-      const recorder = new CallRecorder(path?.agent ?? '', effectiveVersion(requestedVersion), options.onCall);
-      if (path === undefined) return refuse(res, recorder, 404, 'No agent is named in the path.');
-      if (!allows(access, path.agent)) return refuse(res, recorder, 403, `This key may not use A2A agent "${path.agent}".`);
-      const agent = options.registry.get(path.agent);
-      if (agent === undefined) return refuse(res, recorder, 404, `No A2A agent is registered as "${path.agent}".`);
-      if (path.route === 'unknown') return refuse(res, recorder, 404, `A2A agent "${agent.name}" has no such route at the gateway.`);
-      const http = options.http ?? getDefaultHttpClient();
-      const context: ForwardContext = {
-        req, res, agent, http, cards, recorder, requestedVersion, mountPath,
-        publicUrl: options.publicUrl, maxResponseBytes,
-      };
-      if (path.route === 'agent-card') return serveAgentCard(context);
-      return serveJsonRpc(context, access, maxRequestBytes);
+      const agentName = parseForwardPath(req.url ?? '', mountPath)?.agent ?? '';
+      const recorder = new CallRecorder(agentName, effectiveVersion(singleHeader(req, 'a2a-version')), options.onCall);
+      try {
+        await route(req, res, access, recorder);
+      } catch {
+        // Nothing above should throw; a caller that vanished while its body was read is the one known case.
+        if (!res.headersSent && !res.destroyed) sendJson(res, 500, jsonRpcErrorBody(null, jsonRpcCodes.internalError, 'Internal error.'));
+        else res.destroy();
+        recorder.finish(res.destroyed || req.destroyed ? 499 : 500, req.destroyed ? 'client_closed' : 'internal_error');
+      }
     },
   };
 }

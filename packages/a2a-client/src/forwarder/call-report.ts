@@ -14,7 +14,9 @@ export type A2aCallOutcome =
   | 'unavailable'
   | 'timeout'
   /** The caller went away before the answer was complete; the request to the agent was aborted. */
-  | 'client_closed';
+  | 'client_closed'
+  /** A fault in the gateway itself. */
+  | 'internal_error';
 
 /** One call through the forwarder, reported once it is over so the gateway can log it as model `a2a/<agent>`. */
 export interface A2aCallReport {
@@ -50,8 +52,8 @@ function text(value: unknown): string | undefined {
 /** The task a JSON-RPC result is about, in 1.0 (`{task}`, `{statusUpdate}`, a bare Task) or 0.3 (`kind`) shape. */
 function taskOf(result: Record<string, unknown>): { taskId?: string; taskState?: string } {
   const inner = record(result['task']) ?? record(result['statusUpdate']) ?? record(result['artifactUpdate']) ?? result;
-  const isTask = record(result['task']) !== undefined || inner['kind'] === 'task' || (inner['messageId'] === undefined && 'status' in inner);
-  const taskId = text(isTask ? inner['id'] : inner['taskId']);
+  // Events and messages name their task in `taskId`; a task (1.0 `{task}`, a bare Task, 0.3 `kind: task`) is `id`.
+  const taskId = text(inner['taskId']) ?? (inner['messageId'] === undefined ? text(inner['id']) : undefined);
   const taskState = text(record(inner['status'])?.['state']);
   return { ...(taskId === undefined ? {} : { taskId }), ...(taskState === undefined ? {} : { taskState }) };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClientFactory, DefaultAgentCardResolver, JsonRpcTransportFactory, type Client } from '@a2a-js/sdk/client';
 import type { A2aAgentRegistry } from '../config/a2a-agent-registry.js';
@@ -16,10 +16,21 @@ export interface TestGateway {
  * A stand-in for the gateway: a plain node:http server that checks a bearer key (401 without a known one) and
  * hands `/a2a/*` to the forwarder with the agents that key may use.
  */
+export interface TestGatewayOptions extends Omit<A2aForwarderOptions, 'registry' | 'onCall'> {
+  /** Read the body before calling the forwarder and hand it over in the access context (as a framework would). */
+  readBodyFirst?: boolean;
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export async function startTestGateway(
   registry: A2aAgentRegistry,
   keys: Record<string, '*' | string[]>,
-  options: Omit<A2aForwarderOptions, 'registry' | 'onCall'> = {},
+  { readBodyFirst = false, ...options }: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const reports: A2aCallReport[] = [];
   const forwarder = createA2aForwarder({ ...options, registry, onCall: (report) => reports.push(report) });
@@ -28,7 +39,8 @@ export async function startTestGateway(
     const agents = key === undefined ? undefined : keys[key];
     if (!forwarder.matches(req.url ?? '')) return void res.writeHead(404).end();
     if (agents === undefined) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
-    void forwarder.handle(req, res, { agents });
+    if (!readBodyFirst) return void forwarder.handle(req, res, { agents });
+    void readAll(req).then((body) => forwarder.handle(req, res, { agents, body }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
