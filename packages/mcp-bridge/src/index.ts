@@ -17,3 +17,15 @@ export {
 export { createDownstreamServer, type DownstreamServerOptions } from './server/create-downstream-server.js';
 export { loopbackHostnames, hostAllowed } from './server/host-validation.js';
 export { toolErrorResult } from './server/bridge-error-to-mcp.js';
+export { mcpToolsToOpenAITools, openAINameIndex } from './openai/mcp-tools-to-openai-tools.js';
+export { openAIToolName } from './openai/openai-tool-name.js';
+export { cleanInputSchema } from './openai/clean-input-schema.js';
+export { toolResultToText } from './openai/tool-result-to-text.js';
+export {
+  executeOpenAIToolCalls,
+  executeOpenAIToolCallsDetailed,
+  type ExecuteToolCallsOptions,
+  type McpToolCallOutcome,
+} from './openai/execute-openai-tool-calls.js';
+export { isMcpChatTool, selectMcpTools, type McpChatToolEntry, type McpToolSelection } from './openai/mcp-chat-tools.js';
+export { runMcpToolLoop, type McpToolLoopOptions, type McpToolLoopResult } from './openai/run-mcp-tool-loop.js';
