@@ -85,7 +85,7 @@ export const usage = `Usage: switchyard-bench [options]
   --ttfb-requests N       sequential probe requests per target and mode (default 300)
   --quiet-wait-ms N       longest wait for a quiet CPU window before a point (default 10000; 0 = off)
   --profile               then profile the gateway under load (V8 CPU profile) and summarise self time
-  --nice N                run every measured process under nice -n N (e.g. -10 on a busy machine; default 0)
+  --nice=N                run every measured process under nice -n N (e.g. --nice=-10 on a busy machine)
   --no-setup --no-pin     skip the installs (wrk, Portkey) or the CPU pinning
   --results-dir DIR --work-dir DIR`;
 

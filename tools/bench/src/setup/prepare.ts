@@ -6,6 +6,7 @@ import type { Placements } from '../process/placed-command.js';
 import { commandExists } from '../process/run-command.js';
 import { workspaceRoot } from '../paths.js';
 import { ensurePortkey, findPortkey, type PortkeyInstall } from './ensure-portkey.js';
+import { setAutogroupNice } from './autogroup-nice.js';
 import { ensureWrk, wrkVersion } from './ensure-wrk.js';
 import type { SkippedTarget } from '../matrix/start-targets.js';
 
@@ -27,6 +28,7 @@ function versionOf(folder: string): string | undefined {
 
 async function placements(options: BenchOptions, notes: string[]): Promise<Placements> {
   const nice = options.nice;
+  if (nice !== 0) notes.push(await setAutogroupNice(nice));
   const unpinned = { proxy: { cpu: undefined, nice }, load: { cpu: undefined, nice } };
   if (!options.pin) return unpinned;
   if (cpus().length < 2 || !(await commandExists('taskset', ['--version']))) {
