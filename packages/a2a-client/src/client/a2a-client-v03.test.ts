@@ -3,7 +3,7 @@ import { ClientFactory, JsonRpcTransportFactory } from '@a2a-js/sdk/client';
 import { TaskNotFoundError } from '@a2a-js/sdk/errors';
 import { createHttpClient } from '@switchyard/provider-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEchoAgent, type EchoAgent } from '../test-support/echo-agent.test-utils.js';
+import { startEchoAgent, type EchoAgent } from '../testing/echo-agent.js';
 import { discoverAgentCard } from '../agent-card/discover-agent-card.js';
 import { createA2aClient, type A2aClient } from './a2a-client.js';
 import { partsText, toSendMessageRequest } from './message-input.js';

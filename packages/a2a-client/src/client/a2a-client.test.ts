@@ -4,7 +4,7 @@ import { SwitchyardError } from '@switchyard/core';
 import { createHttpClient } from '@switchyard/provider-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { A2aAgentRegistry } from '../config/a2a-agent-registry.js';
-import { startEchoAgent, type EchoAgent } from '../test-support/echo-agent.test-utils.js';
+import { startEchoAgent, type EchoAgent } from '../testing/echo-agent.js';
 import { createA2aClient, type A2aClient } from './a2a-client.js';
 import type { A2aStreamEvent } from './a2a-events.js';
 import { partsText } from './message-input.js';

@@ -3,7 +3,7 @@ import { TaskNotFoundError } from '@a2a-js/sdk/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSendMessageRequest, partsText } from '../client/message-input.js';
 import { A2aAgentRegistry } from '../config/a2a-agent-registry.js';
-import { startEchoAgent, type EchoAgent } from '../test-support/echo-agent.test-utils.js';
+import { startEchoAgent, type EchoAgent } from '../testing/echo-agent.js';
 import { fetchWithKey, officialClient, startTestGateway, type TestGateway } from '../test-support/test-gateway.test-utils.js';
 
 let agent: EchoAgent;

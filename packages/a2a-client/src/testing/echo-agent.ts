@@ -6,7 +6,7 @@ import { legacyAgentCardRouter } from '@a2a-js/sdk/compat/v0_3/server/express';
 import { DefaultRequestHandler, InMemoryTaskStore } from '@a2a-js/sdk/server';
 import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
 import express, { type Express } from 'express';
-import { createEchoExecutor, type EchoExecutorOptions } from './echo-executor.test-utils.js';
+import { createEchoExecutor, type EchoExecutorOptions } from './echo-executor.js';
 
 export interface RecordedAgentRequest {
   method: string;
