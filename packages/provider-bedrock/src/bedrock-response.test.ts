@@ -27,6 +27,7 @@ describe('toChatCompletion', () => {
     expect(completion.choices[0]?.message).toEqual({
       role: 'assistant',
       content: '4',
+      refusal: null,
       reasoning_content: 'Two plus two.',
       thinking_blocks: [
         { type: 'thinking', thinking: 'Two plus two.', signature: 'sig-abc' },
@@ -34,6 +35,15 @@ describe('toChatCompletion', () => {
       ],
     });
     expect(completion).toMatchObject({ id: 'chatcmpl-x', object: 'chat.completion', created: 1700000000, model: 'us.anthropic.claude' });
+  });
+
+  it("gives the message the refusal: null that OpenAI's response schema requires", () => {
+    const completion = convert({
+      output: { message: { role: 'assistant', content: [{ text: 'hi' }] } },
+      stopReason: 'end_turn',
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+    });
+    expect(completion.choices[0]?.message).toHaveProperty('refusal', null);
   });
 
   it('counts cache reads and writes into prompt_tokens', () => {

@@ -53,6 +53,7 @@ export function toChatCompletion(response: BedrockConverseResponse, context: Com
   const message: ChatCompletionMessage = {
     role: 'assistant',
     content: answer.content,
+    refusal: null,
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
     ...(collected.reasoning !== '' ? { reasoning_content: collected.reasoning } : {}),
     ...(collected.thinkingBlocks.length > 0 ? { thinking_blocks: collected.thinkingBlocks } : {}),

@@ -22,6 +22,12 @@ describe('convertGoogleResponse', () => {
     expect(completion.model).toBe('gemini-3-pro-preview');
   });
 
+  it('gives every message the refusal: null that OpenAI\'s response schema requires', () => {
+    for (const name of ['google-text.json', 'google-tool-call.json', 'google-reasoning.json']) {
+      expect(convert(fixture(name)).choices[0]?.message).toHaveProperty('refusal', null);
+    }
+  });
+
   it("keeps a text part's thought signature in a thinking block without thinking text", () => {
     const message = convert(fixture('google-text.json')).choices[0]?.message;
     expect(message?.thinking_blocks).toEqual([{ type: 'thinking', thinking: '', signature: expect.stringMatching(/^EtoFCtcF/) as string }]);
@@ -73,7 +79,7 @@ describe('convertGoogleResponse', () => {
 
   it('answers a prompt Gemini blocked with an empty content_filter choice', () => {
     const completion = convert({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 7, totalTokenCount: 7 } });
-    expect(completion.choices).toEqual([{ index: 0, message: { role: 'assistant', content: null }, finish_reason: 'content_filter', logprobs: null }]);
+    expect(completion.choices).toEqual([{ index: 0, message: { role: 'assistant', content: null, refusal: null }, finish_reason: 'content_filter', logprobs: null }]);
     expect(completion.usage?.prompt_tokens).toBe(7);
   });
 

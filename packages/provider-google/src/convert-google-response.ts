@@ -82,7 +82,7 @@ function convertCandidate(candidate: GoogleCandidate, position: number, provider
   const reason = candidate.finishReason;
   if (reason !== undefined && toolCallFailureReasons.has(reason)) throw googleToolCallFailure(provider, reason, candidate.finishMessage);
   const collected = collectParts(candidate.content?.parts ?? []);
-  const message: ChatCompletionChoice['message'] = { role: 'assistant', content: collected.text === '' ? null : collected.text };
+  const message: ChatCompletionChoice['message'] = { role: 'assistant', content: collected.text === '' ? null : collected.text, refusal: null };
   if (collected.reasoning !== '') message.reasoning_content = collected.reasoning;
   if (collected.thinking.blocks.length > 0) message.thinking_blocks = collected.thinking.blocks;
   if (collected.toolCalls.length > 0) message.tool_calls = collected.toolCalls;
@@ -95,7 +95,7 @@ function convertCandidate(candidate: GoogleCandidate, position: number, provider
 }
 
 function blockedChoice(): ChatCompletionChoice {
-  return { index: 0, message: { role: 'assistant', content: null }, finish_reason: 'content_filter', logprobs: null };
+  return { index: 0, message: { role: 'assistant', content: null, refusal: null }, finish_reason: 'content_filter', logprobs: null };
 }
 
 /**
