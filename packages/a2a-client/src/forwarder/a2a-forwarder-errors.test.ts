@@ -70,6 +70,14 @@ describe('requests the gateway answers itself', () => {
     expect(agent.requests.length).toBe(before);
     expect(gateway.reports.at(-1)).toMatchObject({ method: 'unknown', outcome: 'bad_request', status: 413 });
   });
+
+  it('answers 413 to a chunked body that grows past the limit', async () => {
+    const chunk = new TextEncoder().encode(`{"jsonrpc":"2.0","id":1,"method":"SendMessage","params":{"pad":"${'y'.repeat(3000)}"}}`);
+    const body = new ReadableStream<Uint8Array>({ start(controller) { controller.enqueue(chunk); controller.close(); } });
+    const response = await call(at('echo'), { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: -32600 } });
+  });
 });
 
 describe('agents that fail', () => {

@@ -1,6 +1,8 @@
 import type { FetchedAgentCard } from '../agent-card/fetch-agent-card.js';
 import type { A2aAgent } from '../config/a2a-agent-registry.js';
 
+const maxVersionsPerAgent = 8;
+
 interface Entry {
   card: Promise<FetchedAgentCard>;
   expiresAt: number;
@@ -30,6 +32,8 @@ export class CardCache {
     if (cached !== undefined && cached.expiresAt > this.#now()) return cached.card;
     const card = fetch();
     const entry = { card, expiresAt: this.#now() + this.#ttlMs };
+    // The version comes from a request header: keep a handful per agent, not one per value a caller can invent.
+    if (byVersion.size >= maxVersionsPerAgent) byVersion.clear();
     byVersion.set(version, entry);
     card.catch(() => {
       if (byVersion.get(version) === entry) byVersion.delete(version);

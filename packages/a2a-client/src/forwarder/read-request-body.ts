@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Reads a request body up to `limit` bytes; `undefined` when it is larger (the rest is left unread). */
+/**
+ * Reads a request body up to `limit` bytes; `undefined` when it is larger. A body declared larger is not read at
+ * all; one that turns out larger is drained (up to four times the limit, then the connection goes) so the caller
+ * can still read the refusal.
+ */
 export async function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return undefined;
@@ -9,8 +13,8 @@ export async function readRequestBody(req: IncomingMessage, limit: number): Prom
   for await (const chunk of req) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
-    if (size > limit) return undefined;
-    chunks.push(buffer);
+    if (size > limit * 4) return undefined;
+    if (size <= limit) chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return size > limit ? undefined : Buffer.concat(chunks);
 }

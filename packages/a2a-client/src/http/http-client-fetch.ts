@@ -47,6 +47,8 @@ export function createHttpClientFetch(http: HttpClient, agentHeaders: Readonly<R
       headers: agentRequestHeaders(agentHeaders, headerRecord(init.headers)),
       ...(body === undefined ? {} : { body }),
       ...(init.signal ? { signal: init.signal } : {}),
+      // The client's own deadline (CallDeadline) times every call; undici's timeouts would only cut it shorter.
+      timeoutMs: 0,
     });
     const stream = nullBodyStatuses.has(response.status)
       ? null
