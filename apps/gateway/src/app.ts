@@ -4,10 +4,9 @@ import type { AppEnv } from './app-env.js';
 import { masterKeyAuth } from './middleware/master-key-auth/index.js';
 import { observeRequest } from './middleware/observe-request/index.js';
 import { requestId } from './middleware/request-id/index.js';
-import type { ModelTable } from './models/model-table.js';
+import type { Router } from '@switchyard/router';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
-import type { RetryPolicy } from './routing/call-with-retries.js';
 import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { livelinessRoute, readinessRoute } from './routes/health.js';
@@ -15,8 +14,7 @@ import { metricsRoute } from './routes/metrics.js';
 import { modelsRoute } from './routes/models.js';
 
 export interface AppOptions {
-  models: ModelTable;
-  retry: RetryPolicy;
+  router: Router;
   maxRequestBytes: number;
   masterKey: string | undefined;
   logger: Logger;
@@ -31,19 +29,19 @@ function errorJson(error: SwitchyardError): ReturnType<SwitchyardError['toOpenAI
 /** The gateway's Hono app: health and metrics are open; model routes (with and without /v1) need the master key if one is set. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const deps = { models: options.models, retry: options.retry, maxRequestBytes: options.maxRequestBytes };
+  const deps = { router: options.router, maxRequestBytes: options.maxRequestBytes };
   const guard: MiddlewareHandler<AppEnv> | undefined = options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
   const observe = observeRequest(options.logger, options.metrics);
 
   app.use('*', requestId());
   app.get('/health/liveliness', livelinessRoute());
   app.get('/health/liveness', livelinessRoute());
-  app.get('/health/readiness', readinessRoute({ isShuttingDown: options.isShuttingDown, modelGroups: options.models.groups.length }));
+  app.get('/health/readiness', readinessRoute({ isShuttingDown: options.isShuttingDown, modelGroups: new Set(options.router.deployments.map((deployment) => deployment.modelGroup)).size }));
   app.get('/metrics', metricsRoute(options.metrics));
 
   const chat = chatCompletionsRoute(deps);
   const embeddings = embeddingsRoute(deps);
-  const models = modelsRoute(options.models);
+  const models = modelsRoute(options.router);
   for (const prefix of ['/v1', '']) {
     // Registration order is execution order: observe first so refused requests are logged and counted too.
     app.use(`${prefix}/chat/completions`, observe);

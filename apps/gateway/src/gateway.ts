@@ -1,12 +1,10 @@
 import type { ProviderFamily } from '@switchyard/core';
 import { createApp } from './app.js';
 import type { GatewayConfig } from './config/gateway-config.js';
-import { buildDeployments } from './models/build-deployments.js';
-import { ModelTable } from './models/model-table.js';
+import type { Router } from '@switchyard/router';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { ProviderRegistry } from './providers/provider-registry.js';
-import type { RetryPolicy } from './routing/call-with-retries.js';
+import { buildRouter, type RouterEnvironment } from './routing/build-router.js';
 import { startServer, type RunningServer } from './server/start-server.js';
 
 export interface GatewayOptions {
@@ -15,8 +13,8 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   logger?: Logger;
-  /** Overrides of the retry loop's timing (tests shorten the back-off). */
-  retry?: Partial<Omit<RetryPolicy, 'numRetries'>>;
+  /** Where REDIS_URL and SWITCHYARD_ROUTER_REDIS_PREFIX are read (default: process.env). */
+  env?: RouterEnvironment;
   /** Collect Node process metrics too (default true). */
   processMetrics?: boolean;
 }
@@ -24,36 +22,38 @@ export interface GatewayOptions {
 export interface Gateway extends RunningServer {
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
-  readonly models: ModelTable;
-  /** Every start-up warning: ignored config keys, skipped deployments. */
+  /** The router serving the model routes: model groups, retries, fallbacks, cooldowns. */
+  readonly router: Router;
+  /** Every start-up warning: ignored config keys, skipped deployments, routing settings that look wrong. */
   readonly warnings: readonly string[];
   /** Drains (no grace) and closes; for tests and embedding. */
   close(): Promise<void>;
 }
 
-const defaultRetryTiming = { maxRetryAfterMs: 5_000, baseDelayMs: 250 };
-
-/** Builds the providers, model table, metrics and app from a config and starts serving. */
+/** Builds the router, metrics and app from a config and starts serving. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger();
-  const registry = new ProviderRegistry(options.families);
-  const built = buildDeployments(options.config, registry);
-  const warnings = [...options.config.warnings, ...built.warnings];
+  const router = buildRouter(options.config, options.families, logger, options.env);
+  const warnings = [...options.config.warnings, ...router.warnings];
   for (const warning of warnings) logger.warn(warning);
-  const models = new ModelTable(built.deployments);
   // The app and metrics need the server's counters, and the server needs the app: closures bridge the two.
   const handle: { running?: RunningServer } = {};
   const metrics = new GatewayMetrics(() => handle.running?.inFlight() ?? 0, { defaultMetrics: options.processMetrics !== false });
   const app = createApp({
-    models,
-    retry: { ...defaultRetryTiming, ...options.retry, numRetries: options.config.numRetries },
+    router,
     maxRequestBytes: options.config.maxRequestBytes,
     masterKey: options.config.masterKey,
     logger,
     metrics,
     isShuttingDown: () => handle.running?.isDraining() ?? false,
   });
-  const server = await startServer(app, { port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
+  let server: RunningServer;
+  try {
+    server = await startServer(app, { port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    await router.close();
+    throw error;
+  }
   handle.running = server;
   return {
     get server() {
@@ -64,13 +64,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: server.port,
     inFlight: () => server.inFlight(),
     isDraining: () => server.isDraining(),
-    drain: (graceMs) => server.drain(graceMs),
+    // The router's state (a Redis connection, pending writes) is released once the last request finished.
+    drain: async (graceMs) => {
+      const finished = await server.drain(graceMs);
+      await router.close();
+      return finished;
+    },
     close: async () => {
       await server.drain(0);
+      await router.close();
     },
     logger,
     metrics,
-    models,
+    router,
     warnings,
   };
 }

@@ -1,3 +1,4 @@
+import { litellmRoutingSettingsSchema, routerSettingsSchema } from '@switchyard/router';
 import { z } from 'zod';
 
 /** Seconds as LiteLLM writes them; a value from `os.environ/NAME` arrives as a string and is coerced. */
@@ -36,19 +37,9 @@ export const configFileSchema = z.looseObject({
       max_request_size_mb: z.coerce.number().positive().optional(),
     })
     .nullish(),
-  litellm_settings: z
-    .looseObject({
-      drop_params: flag.optional(),
-      request_timeout: seconds.optional(),
-      num_retries: z.coerce.number().int().min(0).max(20).optional(),
-    })
-    .nullish(),
-  router_settings: z
-    .looseObject({
-      num_retries: z.coerce.number().int().min(0).max(20).optional(),
-      timeout: seconds.optional(),
-    })
-    .nullish(),
+  // The router's own schemas, so router_settings and litellm_settings are validated once, where they are read.
+  litellm_settings: litellmRoutingSettingsSchema.extend({ drop_params: flag.optional() }).nullish(),
+  router_settings: routerSettingsSchema.nullish(),
   environment_variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullish(),
 });
 

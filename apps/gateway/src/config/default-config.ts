@@ -41,6 +41,8 @@ export function defaultConfig(options: DefaultConfigOptions): GatewayConfig {
     requestTimeoutMs: defaultSettings.requestTimeoutSeconds * 1000,
     numRetries: defaultSettings.numRetries,
     dropParams: false,
+    routerSettings: {},
+    litellmSettings: {},
     warnings: [],
   };
 }

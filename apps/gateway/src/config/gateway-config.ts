@@ -22,6 +22,10 @@ export interface GatewayConfig {
   /** Retries after the first attempt for retryable failures. */
   numRetries: number;
   dropParams: boolean;
+  /** `router_settings` as validated by the router's schema (env references resolved), for `createRouter`. */
+  routerSettings: Record<string, unknown>;
+  /** `litellm_settings` (env references resolved); its routing keys apply where router_settings does not set them. */
+  litellmSettings: Record<string, unknown>;
   /** Start-up warnings (ignored keys); printed once. */
   warnings: string[];
 }

@@ -11,7 +11,10 @@ const fixtures = readdirSync(fixtureDir).filter((name) => name.endsWith('.yaml')
 /** Every `os.environ/NAME` a file mentions, given a dummy value the test can recognise. */
 function envFor(text: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const match of text.matchAll(/os\.environ\/([A-Za-z_][A-Za-z0-9_]*)/g)) env[match[1]!] = `dummy-${match[1]!.toLowerCase()}`;
+  for (const match of text.matchAll(/os\.environ\/([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    // Ports are read as numbers (router_settings.redis_port); everything else is any text.
+    env[match[1]!] = match[1]!.endsWith('_PORT') ? '6379' : `dummy-${match[1]!.toLowerCase()}`;
+  }
   return env;
 }
 
@@ -60,7 +63,10 @@ describe('LiteLLM fixture configs load unchanged', () => {
     expect(large?.params.stream_timeout).toBe(60);
     expect(config.warnings[0]).toContain('finetune_settings');
     expect(config.warnings[0]).toContain('general_settings.pass_through_endpoints');
-    expect(config.warnings[0]).toContain('model_list[].litellm_params.rpm');
+    expect(config.warnings[0]).not.toContain('model_list[].litellm_params.rpm');
+    expect(config.deployments.filter((d) => typeof d.params['rpm'] === 'number').length).toBeGreaterThan(0);
+    expect(config.routerSettings['routing_strategy']).toBe('usage-based-routing-v2');
+    expect(config.routerSettings['enable_pre_call_checks']).toBe(true);
   });
 
   it('reads YAML 1.1 numbers with underscores and CRLF line endings (azure_config.yaml)', () => {
@@ -68,7 +74,7 @@ describe('LiteLLM fixture configs load unchanged', () => {
     const config = loadConfigFile(path, { AZURE_API_KEY: 'k' });
     expect(config.deployments[0]?.params.stream_timeout).toBe(0.5);
     expect(config.deployments[0]?.params.api_version).toBe('2023-05-15');
-    expect(config.warnings[0]).toContain('model_list[].litellm_params.tpm');
+    expect(config.deployments[0]?.params['tpm']).toBe(20_000);
   });
 
   it('sets environment_variables into the environment (load_balancer.yaml)', () => {
@@ -161,9 +167,10 @@ describe('settings', () => {
   });
 
   it('lists every unsupported key in one warning', () => {
-    const text = 'teams: []\nlitellm_settings: {cache: true, drop_params: true}\nmodel_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: 3, aws_region_name: us-east-1, temperature: 0.2}\n';
+    const text = 'teams: []\nlitellm_settings: {cache: true, drop_params: true}\nmodel_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: 3, input_cost_per_second: 1, aws_region_name: us-east-1, temperature: 0.2}\n';
     const config = parseConfigText(text, 'w.yaml', {});
-    expect(config.warnings).toEqual(['w.yaml: these keys are not supported by Switchyard yet and are ignored: teams, litellm_settings.cache, model_list[].litellm_params.rpm']);
+    expect(config.warnings).toEqual(['w.yaml: these keys are not supported by Switchyard yet and are ignored: teams, litellm_settings.cache, model_list[].litellm_params.input_cost_per_second']);
+    expect(config.deployments[0]?.params['rpm']).toBe(3);
     expect(config.deployments[0]?.params['aws_region_name']).toBe('us-east-1');
     expect(config.deployments[0]?.params['temperature']).toBe(0.2);
   });

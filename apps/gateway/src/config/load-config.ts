@@ -75,6 +75,8 @@ export function parseConfigText(text: string, source: string, env: NodeJS.Proces
       (file.litellm_settings?.request_timeout ?? file.router_settings?.timeout ?? defaultSettings.requestTimeoutSeconds) * 1000,
     numRetries: file.router_settings?.num_retries ?? file.litellm_settings?.num_retries ?? defaultSettings.numRetries,
     dropParams: file.litellm_settings?.drop_params ?? false,
+    routerSettings: { ...file.router_settings },
+    litellmSettings: { ...file.litellm_settings },
     warnings: warning === undefined ? [] : [warning],
   };
 }

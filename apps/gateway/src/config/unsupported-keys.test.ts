@@ -4,15 +4,17 @@ import { splitUnsupportedKeys, unsupportedKeysWarning } from './unsupported-keys
 describe('splitUnsupportedKeys', () => {
   it('keeps supported keys, folds model_list paths and does not touch the input', () => {
     const raw = {
-      model_list: [{ model_name: 'a', litellm_params: { model: 'x', rpm: 1 }, tpm: 5 }, { model_name: 'b', litellm_params: { model: 'y', rpm: 2 } }],
+      model_list: [{ model_name: 'a', litellm_params: { model: 'x', rpm: 1 }, tpm: 5 }, { model_name: 'b', litellm_params: { model: 'y', mock_response: 'hi' } }],
       general_settings: { master_key: 'k', database_url: 'd' },
+      router_settings: { routing_strategy: 'least-busy', fallbacks: [{ a: ['b'] }], redis_url: 'redis://r', provider_budget_config: {} },
       guardrails: [],
     };
     const split = splitUnsupportedKeys(raw);
-    expect(split.unsupported).toEqual(['guardrails', 'general_settings.database_url', 'model_list[].tpm', 'model_list[].litellm_params.rpm']);
+    expect(split.unsupported).toEqual(['guardrails', 'general_settings.database_url', 'router_settings.provider_budget_config', 'model_list[].tpm', 'model_list[].litellm_params.mock_response']);
     expect(split.config).toEqual({
-      model_list: [{ model_name: 'a', litellm_params: { model: 'x' } }, { model_name: 'b', litellm_params: { model: 'y' } }],
+      model_list: [{ model_name: 'a', litellm_params: { model: 'x', rpm: 1 } }, { model_name: 'b', litellm_params: { model: 'y' } }],
       general_settings: { master_key: 'k' },
+      router_settings: { routing_strategy: 'least-busy', fallbacks: [{ a: ['b'] }], redis_url: 'redis://r' },
     });
     expect(raw.general_settings.database_url).toBe('d');
   });

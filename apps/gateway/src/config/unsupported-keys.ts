@@ -1,13 +1,23 @@
-import { isSupportedParamKey } from './deployment-param-keys.js';
+import { deploymentParamsSchema, ignoredRouterSettingKeys, litellmRoutingSettingsSchema, requestDefaultKeys } from '@switchyard/router';
 
 type Section = Record<string, unknown>;
 
 const topLevelKeys = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings', 'environment_variables']);
-const sectionKeys: Readonly<Record<string, ReadonlySet<string>>> = {
-  general_settings: new Set(['master_key', 'max_request_size_mb']),
-  litellm_settings: new Set(['drop_params', 'request_timeout', 'num_retries']),
-  router_settings: new Set(['num_retries', 'timeout']),
+const litellmSettingKeys = new Set(['drop_params', ...Object.keys(litellmRoutingSettingsSchema.shape)]);
+const sectionKeys: Readonly<Record<string, (key: string) => boolean>> = {
+  general_settings: (key) => key === 'master_key' || key === 'max_request_size_mb',
+  litellm_settings: (key) => litellmSettingKeys.has(key),
+  // The router reads these; ignoredRouterSettingKeys names the rest.
+  router_settings: (key) => ignoredRouterSettingKeys({ [key]: true }).length === 0,
 };
+/** litellm_params the router reads (connection, rpm/tpm, order, tags...), OpenAI presets, and the gateway's `organization`. */
+const routerParamKeys = new Set(['organization', ...Object.keys(deploymentParamsSchema.shape), ...requestDefaultKeys]);
+/** Family-specific settings (AWS region and credentials, Vertex project, Azure AD...) handed to the family as options. */
+const providerOptionPrefixes = ['aws_', 'vertex_', 'azure_'];
+
+function isSupportedParamKey(key: string): boolean {
+  return routerParamKeys.has(key) || providerOptionPrefixes.some((prefix) => key.startsWith(prefix));
+}
 const modelEntryKeys = new Set(['model_name', 'litellm_params', 'params', 'model_info']);
 
 function isSection(value: unknown): value is Section {
@@ -48,9 +58,9 @@ export interface SupportedPart {
 export function splitUnsupportedKeys(raw: Section): SupportedPart {
   const unsupported = new Set<string>();
   const config = filterKeys(raw, (key) => topLevelKeys.has(key), '', unsupported);
-  for (const [name, keys] of Object.entries(sectionKeys)) {
+  for (const [name, keep] of Object.entries(sectionKeys)) {
     const section = config[name];
-    if (isSection(section)) config[name] = filterKeys(section, (key) => keys.has(key), name, unsupported);
+    if (isSection(section)) config[name] = filterKeys(section, keep, name, unsupported);
   }
   if (Array.isArray(config['model_list'])) {
     config['model_list'] = config['model_list'].map((entry) => filterModelEntry(entry, unsupported));

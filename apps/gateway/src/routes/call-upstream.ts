@@ -1,38 +1,40 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { UpstreamHeaders } from '@switchyard/core';
+import { RoutingError, type RoutingOutcome } from '@switchyard/router';
 import type { RequestState } from '../http/request-state.js';
 import { sendError } from '../http/send-error.js';
-import type { Deployment } from '../models/deployment.js';
-import type { ResolvedModel } from '../models/model-table.js';
-import { callWithRetries } from '../routing/call-with-retries.js';
-import { modelResponseHeaders, type ModelRouteDeps } from './model-route-support.js';
+import { modelResponseHeaders } from './model-route-support.js';
 
 export interface UpstreamAnswer<T> {
   value: T;
-  /** The headers the answer carries (model group, provider, upstream rate-limit state). */
+  /** The headers the answer carries (x-switchyard-*, upstream rate-limit state). */
   headers: OutgoingHttpHeaders;
 }
 
 /**
- * Calls the model group through the retry loop, recording provider and attempts on the request state. On failure
- * it answers the client with the error (x-should-retry: false once the gateway retried) and resolves undefined.
+ * Runs one routed call (the router retries, falls back and cools deployments down), recording the deployment's
+ * group, provider and the attempts on the request state. On failure it answers the client with the error, its
+ * retry-after, `x-should-retry: false` once the router made more than one call, and the routing headers, and
+ * resolves undefined.
  */
-export async function callUpstream<T extends { readonly upstreamHeaders?: UpstreamHeaders }>(
-  deps: ModelRouteDeps,
+export async function callUpstream<T extends RoutingOutcome>(
   outgoing: ServerResponse,
   state: RequestState,
-  target: { resolved: ResolvedModel; signal: AbortSignal },
-  invoke: (deployment: Deployment) => Promise<T>,
+  route: () => Promise<T>,
+  upstreamHeadersOf: (routed: T) => UpstreamHeaders | undefined,
 ): Promise<UpstreamAnswer<T> | undefined> {
-  const { resolved, signal } = target;
-  const result = await callWithRetries<T>(resolved.group, deps.retry, signal, (deployment) => {
-    state.provider = deployment.providerId;
-    return invoke(deployment);
-  });
-  state.attempts = result.attempts;
-  const headers = modelResponseHeaders(result.deployment, resolved.group.name, result.ok ? result.value.upstreamHeaders : undefined);
-  if (result.ok) return { value: result.value, headers };
-  state.errorKind = result.error.kind;
-  sendError(outgoing, result.error, { retried: result.attempts > 1, headers });
-  return undefined;
+  try {
+    const routed = await route();
+    state.attempts = routed.attempts;
+    state.provider = routed.deployment.provider;
+    state.modelGroup = routed.deployment.modelGroup;
+    return { value: routed, headers: modelResponseHeaders(routed, upstreamHeadersOf(routed)) };
+  } catch (error) {
+    if (!(error instanceof RoutingError)) throw error;
+    state.attempts = error.attempts;
+    state.provider = error.history.at(-1)?.provider ?? state.provider;
+    state.errorKind = error.kind;
+    sendError(outgoing, error, { retried: error.attempts > 1, headers: modelResponseHeaders(error) });
+    return undefined;
+  }
 }

@@ -1,17 +1,16 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { toSwitchyardError, type ChatCompletionRequest, type ChatStream } from '@switchyard/core';
 import type { RequestState } from '../http/request-state.js';
 import { endEventStream, failEventStream, startEventStream, writeEvent } from '../http/sse-writer.js';
-import type { ResolvedModel } from '../models/model-table.js';
 import { callUpstream } from './call-upstream.js';
-import { chatRequestFor } from './chat-request.js';
+import { streamRequestFor } from './chat-request.js';
 import type { ModelRouteDeps } from './model-route-support.js';
 
 interface StreamCall {
   request: ChatCompletionRequest;
-  resolved: ResolvedModel;
   signal: AbortSignal;
   requestId: string;
+  headers: IncomingHttpHeaders;
 }
 
 /**
@@ -47,17 +46,16 @@ async function relayParts(stream: ChatStream, outgoing: ServerResponse, state: R
   }
 }
 
-/** A streaming chat completion: retries happen only before the first byte; after that the stream is committed. */
+/** A streaming chat completion: the router retries and falls back until a first part arrived; then it is committed. */
 export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: ServerResponse, state: RequestState, call: StreamCall): Promise<void> {
-  const { request, resolved, signal, requestId } = call;
+  const { request, signal, requestId, headers } = call;
   state.stream = true;
-  const answer = await callUpstream<ChatStream>(deps, outgoing, state, call, (deployment) =>
-    deployment.provider.streamChat(chatRequestFor(request, deployment, resolved.captures, true), { signal, timeoutMs: deployment.streamTimeoutMs, requestId }),
-  );
+  const routed = () => deps.router.streamChat(streamRequestFor(request), { signal, requestId, headers });
+  const answer = await callUpstream(outgoing, state, routed, (value) => value.stream.upstreamHeaders);
   if (!answer) return;
   const headerTimer = startEventStream(outgoing, answer.headers);
   try {
-    await relayParts(answer.value, outgoing, state, request.stream_options?.include_usage === true, signal);
+    await relayParts(answer.value.stream, outgoing, state, request.stream_options?.include_usage === true, signal);
   } finally {
     clearTimeout(headerTimer);
   }

@@ -1,23 +1,18 @@
+import { SwitchyardError } from '@switchyard/core';
+import { RoutingError, type RoutingOutcome } from '@switchyard/router';
 import { describe, expect, it } from 'vitest';
-import type { Deployment } from '../models/deployment.js';
-import { ModelTable } from '../models/model-table.js';
-import { fakeFamily } from '../test-support/fake-family.js';
-import { modelResponseHeaders, resolveModel } from './model-route-support.js';
+import { assertModelServed, modelResponseHeaders } from './model-route-support.js';
 
-const deployment: Deployment = {
-  id: 'd',
-  modelGroup: 'g',
-  providerId: 'groq',
-  provider: fakeFamily(['groq']).create({ provider: 'groq' }),
-  upstreamModel: 'llama',
-  timeoutMs: 1,
-  streamTimeoutMs: 1,
-  defaults: undefined,
+const outcome: RoutingOutcome = {
+  deployment: { id: 'd-1', modelGroup: 'g', provider: 'groq', model: 'llama' },
+  attempts: 2,
+  fallbacks: 1,
+  history: [],
 };
 
 describe('modelResponseHeaders', () => {
-  it('names the group and provider and forwards only the upstream rate-limit state', () => {
-    const headers = modelResponseHeaders(deployment, 'g', {
+  it('carries the routing headers and forwards only the upstream rate-limit state', () => {
+    const headers = modelResponseHeaders(outcome, {
       'x-ratelimit-remaining-requests': '7',
       'x-ratelimit-reset-tokens': '1s',
       connection: 'keep-alive',
@@ -29,24 +24,34 @@ describe('modelResponseHeaders', () => {
       'x-ratelimit-limit-requests': undefined,
     });
     expect(headers).toEqual({
+      'x-switchyard-deployment': 'd-1',
       'x-switchyard-model-group': 'g',
       'x-switchyard-provider': 'groq',
+      'x-switchyard-attempts': '2',
+      'x-switchyard-fallbacks': '1',
       'x-ratelimit-remaining-requests': '7',
       'x-ratelimit-reset-tokens': '1s',
     });
   });
 
-  it('keeps header values printable', () => {
-    expect(modelResponseHeaders(undefined, 'modèle ☃')).toEqual({ 'x-switchyard-model-group': 'mod%C3%A8le%20%E2%98%83' });
+  it('names the last call of a failure and keeps header values printable', () => {
+    const cause = new SwitchyardError('rate_limit', 'slow down');
+    const history = [{ deployment: 'a', modelGroup: 'modèle ☃', provider: 'openai', model: 'm', error: 'rate_limit' as const }];
+    expect(modelResponseHeaders(new RoutingError(cause, history, 0))).toEqual({
+      'x-switchyard-model-group': 'mod%C3%A8le%20%E2%98%83',
+      'x-switchyard-provider': 'openai',
+      'x-switchyard-attempts': '1',
+      'x-switchyard-fallbacks': '0',
+    });
   });
 });
 
-describe('resolveModel', () => {
+describe('assertModelServed', () => {
   it('throws a 404 model_not_found with param "model" and a bounded echo of the name', () => {
-    const table = new ModelTable([deployment]);
-    expect(resolveModel(table, 'g').group.name).toBe('g');
+    const router = { hasModel: (model: string) => model === 'g' };
+    expect(() => assertModelServed(router, 'g')).not.toThrow();
     try {
-      resolveModel(table, 'x'.repeat(5000));
+      assertModelServed(router, 'x'.repeat(5000));
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });

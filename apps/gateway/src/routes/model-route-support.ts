@@ -1,14 +1,11 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { SwitchyardError, type UpstreamHeaders } from '@switchyard/core';
+import { routingHeaders, type Router, type RoutingError, type RoutingOutcome } from '@switchyard/router';
 import { assertJsonContentType, readJsonBody } from '../http/read-json-body.js';
-import type { Deployment } from '../models/deployment.js';
-import type { ModelTable, ResolvedModel } from '../models/model-table.js';
-import type { RetryPolicy } from '../routing/call-with-retries.js';
 
-/** What the model routes share: the model table, the retry policy and the body limit. */
+/** What the model routes share: the router and the body limit. */
 export interface ModelRouteDeps {
-  models: ModelTable;
-  retry: RetryPolicy;
+  router: Router;
   maxRequestBytes: number;
 }
 
@@ -27,9 +24,9 @@ export function abortOnClientClose(outgoing: ServerResponse): AbortController {
   return controller;
 }
 
-export function resolveModel(models: ModelTable, model: string): ResolvedModel {
-  const resolved = models.resolve(model);
-  if (resolved) return resolved;
+/** Refuses a model no group, alias or wildcard serves with a 404 model_not_found naming it (bounded). */
+export function assertModelServed(router: Pick<Router, 'hasModel'>, model: string): void {
+  if (router.hasModel(model)) return;
   const shown = model.length > 200 ? `${model.slice(0, 200)}...` : model;
   throw new SwitchyardError('not_found', `The model "${shown}" does not exist on this gateway. GET /v1/models lists the models it serves.`, {
     param: 'model',
@@ -42,10 +39,20 @@ function headerValue(value: string): string {
   return printable.test(value) ? value : encodeURIComponent(value);
 }
 
-/** Headers every model answer carries: which group and provider served it, plus the upstream's rate-limit state. */
-export function modelResponseHeaders(deployment: Deployment | undefined, modelGroup: string, upstream?: UpstreamHeaders): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { 'x-switchyard-model-group': headerValue(modelGroup) };
-  if (deployment) headers['x-switchyard-provider'] = deployment.providerId;
+/**
+ * Headers every model answer carries: the router's x-switchyard-* headers (deployment, model group, provider,
+ * attempts, fallbacks), and the upstream's rate-limit state. A failure names the group and provider of its last call.
+ */
+export function modelResponseHeaders(outcome: RoutingOutcome | RoutingError, upstream?: UpstreamHeaders): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const last = 'deployment' in outcome ? outcome.deployment : outcome.history.at(-1);
+  if (last) {
+    headers['x-switchyard-model-group'] = last.modelGroup;
+    headers['x-switchyard-provider'] = last.provider;
+  }
+  const routing = routingHeaders(outcome);
+  for (const name in routing) headers[name] = routing[name];
+  for (const name in headers) headers[name] = headerValue(String(headers[name]));
   if (upstream) {
     for (const name in upstream) {
       // Only rate-limit state is forwarded; hop-by-hop and framing headers never are.

@@ -20,6 +20,8 @@ model_list:
     litellm_params: ${scenarioParams('fault=midstream')}
   - model_name: hung
     litellm_params: ${scenarioParams('fault=hang', 'timeout: 0.3, stream_timeout: 0.3')}
+  - model_name: hung-stream
+    litellm_params: ${scenarioParams('fault=hang,id=stream', 'timeout: 0.3, stream_timeout: 0.3')}
   - model_name: "openai/*"
     litellm_params: {model: "openai/*", api_base: "{{mock}}/v1", api_key: ${upstreamSecret}}
 router_settings: {num_retries: 2}
@@ -152,7 +154,8 @@ describe('typed errors through the official OpenAI client', () => {
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(408);
     expect((error as APIError).type).toBe('timeout_error');
-    const streamError = await fail(client.chat.completions.create({ model: 'hung', messages: hi, stream: true }));
+    // A timed-out deployment is cooled down (answering 429 until it is back), so the stream gets a hung group of its own.
+    const streamError = await fail(client.chat.completions.create({ model: 'hung-stream', messages: hi, stream: true }));
     expect((streamError as APIError).status).toBe(408);
   });
 

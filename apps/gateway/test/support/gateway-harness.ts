@@ -38,7 +38,8 @@ export function scenarioParams(scenario: string, extra = ''): string {
 export interface HarnessOptions {
   families?: readonly ProviderFamily[];
   env?: NodeJS.ProcessEnv;
-  retry?: { maxRetryAfterMs?: number; baseDelayMs?: number };
+  /** REDIS_URL and SWITCHYARD_ROUTER_REDIS_PREFIX for the router (default: none, in-process state). */
+  routerEnv?: { REDIS_URL?: string; SWITCHYARD_ROUTER_REDIS_PREFIX?: string };
 }
 
 /**
@@ -67,7 +68,7 @@ export async function startHarness(yaml: string, options: HarnessOptions = {}): 
     host: '127.0.0.1',
     logger,
     processMetrics: false,
-    retry: { baseDelayMs: 5, ...options.retry },
+    env: options.routerEnv ?? {},
   });
   return {
     gateway,

@@ -1,0 +1,65 @@
+import type { ProviderFamily } from '@switchyard/core';
+import { createRouterPricing, tokenizerTokenCounter } from '@switchyard/cost';
+import { createRouter, type Router, type RouterState } from '@switchyard/router';
+import { createRedisRouterState, wantsRedis, type RedisSettings } from '@switchyard/router-redis';
+import type { DeploymentConfig, GatewayConfig } from '../config/gateway-config.js';
+import type { Logger } from '../observability/logger.js';
+
+export interface RouterEnvironment {
+  /** `REDIS_URL` wins over router_settings' redis_url / redis_host. */
+  REDIS_URL?: string | undefined;
+  /** Key prefix of the shared router state; instances that should route as one use the same. */
+  SWITCHYARD_ROUTER_REDIS_PREFIX?: string | undefined;
+}
+
+/** The config's model_list as LiteLLM writes it (env references already resolved by the loader). */
+export function modelListOf(deployments: readonly DeploymentConfig[]): unknown[] {
+  return deployments.map((deployment) => ({
+    model_name: deployment.modelName,
+    litellm_params: deployment.params,
+    model_info: deployment.modelInfo,
+  }));
+}
+
+/** Redis settings when the environment or router_settings ask for shared state, else undefined (in-process). */
+export function redisSettingsFor(config: GatewayConfig, env: RouterEnvironment): RedisSettings | undefined {
+  const settings = config.routerSettings as RedisSettings;
+  if (env.REDIS_URL) return { ...settings, redis_url: env.REDIS_URL };
+  return wantsRedis(settings) ? settings : undefined;
+}
+
+function stateFor(config: GatewayConfig, env: RouterEnvironment, logger: Logger): RouterState | undefined {
+  const redis = redisSettingsFor(config, env);
+  if (redis === undefined) return undefined;
+  let reported = false;
+  return createRedisRouterState({
+    ...redis,
+    ...(env.SWITCHYARD_ROUTER_REDIS_PREFIX ? { prefix: env.SWITCHYARD_ROUTER_REDIS_PREFIX } : {}),
+    onError: (error) => {
+      // The router keeps routing on its own counts; one line per outage is enough.
+      if (reported) return;
+      reported = true;
+      logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'router state: Redis unavailable, routing on local counts');
+      setTimeout(() => (reported = false), 60_000).unref();
+    },
+  });
+}
+
+/**
+ * The gateway's one router: the config's model list over the installed families, router and litellm settings,
+ * shared state in Redis when configured, prices and tokenizer from the cost package. Unusable deployments are
+ * skipped and reported in `router.warnings`.
+ */
+export function buildRouter(config: GatewayConfig, families: readonly ProviderFamily[], logger: Logger, env: RouterEnvironment = process.env): Router {
+  const state = stateFor(config, env, logger);
+  return createRouter({
+    modelList: modelListOf(config.deployments),
+    routerSettings: config.routerSettings,
+    litellmSettings: config.litellmSettings,
+    providers: families,
+    skipInvalidDeployments: true,
+    ...(state === undefined ? {} : { state }),
+    pricing: createRouterPricing(),
+    tokenCounter: tokenizerTokenCounter,
+  });
+}
