@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +27,20 @@ describe('the publishable packages, packed and installed from their tarballs', (
     const unbuilt = packages.filter((pkg) => !existsSync(join(pkg.dir, 'dist')));
     if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.map((pkg) => pkg.name).join(', ')} (run through Nx, which builds packages/* first)`);
     mock = await startMockProvider();
+    const started = performance.now();
     packed = await packPackages(pnpmInvocation(workspaceRoot), packages, work);
+    const packedAt = performance.now();
     await installTarballs(project, packed);
+    const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+    console.log(`pack-check: packed ${packed.length} packages in ${seconds(started, packedAt)} s, npm install took ${seconds(packedAt, performance.now())} s`);
     copyFileSync(new URL('./route-to-mock.mjs', import.meta.url), join(project, 'route-to-mock.mjs'));
   }, 300_000);
 
   afterAll(async () => {
     await mock?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+    // The installed project holds every package's dependencies: removing it takes a while on a busy machine.
+    await rm(work, { recursive: true, force: true });
+  }, 120_000);
 
   it('covers core, the provider kit and every provider', () => {
     const names = packages.map((pkg) => pkg.name);
