@@ -77,6 +77,19 @@ describe('one upstream dying', () => {
     expect(after).not.toBe(before);
   });
 
+  it('cancels an in-flight call when the caller aborts', async () => {
+    const controller = new AbortController();
+    const call = bridge
+      .callTool('slow-trigger-long-running-operation', { duration: 60, steps: 60 }, {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      })
+      .catch((error) => error);
+    const failure = await call;
+    expect(McpBridgeError.isMcpBridgeError(failure) && failure.reason).toBe('cancelled');
+    expect(text(await bridge.callTool('slow-echo', { message: 'still up' }))).toBe('Echo: still up');
+  });
+
   it('fails an in-flight call at once when its stdio server is killed mid-call', async () => {
     let progressed!: () => void;
     const firstProgress = new Promise<void>((resolve) => (progressed = resolve));
