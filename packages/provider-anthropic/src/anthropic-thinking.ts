@@ -1,4 +1,5 @@
 import { SwitchyardError, type ChatCompletionRequest, type ReasoningEffort } from '@switchyard/core';
+import { claudeThinkingBudgets } from '@switchyard/provider-kit';
 import type { AnthropicThinking } from './anthropic-api.js';
 import type { AnthropicModelTraits } from './anthropic-models.js';
 
@@ -15,16 +16,6 @@ export interface ThinkingPlan {
 const none: ThinkingPlan = { thinking: undefined, effort: undefined, budgetTokens: undefined, active: false };
 
 export const minimumThinkingBudget = 1024;
-
-/** Budgets for models that think with `budget_tokens` (before adaptive thinking). */
-const effortBudgets: Record<Exclude<ReasoningEffort, 'none'>, number> = {
-  minimal: 1024,
-  low: 1024,
-  medium: 2048,
-  high: 4096,
-  xhigh: 8192,
-  max: 16384,
-};
 
 function adaptiveEffort(effort: Exclude<ReasoningEffort, 'none'>, traits: AnthropicModelTraits): string {
   if (effort === 'minimal') return 'low';
@@ -67,7 +58,7 @@ function fromEffort(effort: ReasoningEffort, traits: AnthropicModelTraits, dropP
     return { thinking: { type: 'adaptive' }, effort: adaptiveEffort(effort, traits), budgetTokens: undefined, active: true };
   }
   if (!traits.thinking) return unsupported('reasoning_effort', 'This model does not support reasoning.', dropParams);
-  const budget = effortBudgets[effort];
+  const budget = claudeThinkingBudgets[effort];
   return { thinking: { type: 'enabled', budget_tokens: budget }, effort: undefined, budgetTokens: budget, active: true };
 }
 

@@ -1,4 +1,5 @@
 import { SwitchyardError, type ChatCompletionRequest, type ReasoningEffort } from '@switchyard/core';
+import { claudeThinkingBudgets } from '@switchyard/provider-kit';
 import type { BedrockModelFamily } from './bedrock-model-id.js';
 import { rejectUnlessDropped } from './bedrock-unsupported.js';
 
@@ -10,16 +11,6 @@ export interface ReasoningFields {
   /** Whether Anthropic thinking is on (forced tool choices are then refused upstream). */
   thinkingEnabled: boolean;
 }
-
-/** reasoning_effort → Anthropic thinking budget, LiteLLM's scale extended to the newer efforts. */
-export const thinkingBudgets: Readonly<Record<Exclude<ReasoningEffort, 'none'>, number>> = {
-  minimal: 1024,
-  low: 1024,
-  medium: 2048,
-  high: 4096,
-  xhigh: 8192,
-  max: 16384,
-};
 
 const none: ReasoningFields = { fields: {}, budgetTokens: undefined, thinkingEnabled: false };
 
@@ -38,7 +29,7 @@ function anthropicThinking(request: ChatCompletionRequest): ReasoningFields {
   }
   const effort = request.reasoning_effort;
   if (!effort || effort === 'none') return none;
-  const budget = thinkingBudgets[effort];
+  const budget = claudeThinkingBudgets[effort];
   return { fields: { thinking: { type: 'enabled', budget_tokens: budget } }, budgetTokens: budget, thinkingEnabled: true };
 }
 

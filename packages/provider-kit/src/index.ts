@@ -6,6 +6,7 @@ export * from './send-json-request.js';
 export * from './read-success-body.js';
 export * from './response-headers.js';
 export * from './parse-json-body.js';
+export * from './claude-thinking-budgets.js';
 export * from './encode-embedding.js';
 export * from './redact-secrets.js';
 export * from './with-switchyard-errors.js';
