@@ -4,7 +4,7 @@ import { commandExists, runCommand } from '../process/run-command.js';
 export async function wrkVersion(): Promise<string | undefined> {
   const result = await runCommand('wrk', ['-v'], { timeoutMs: 10_000 });
   if (result.code === 127) return undefined;
-  return `${result.stdout}${result.stderr}`.split('\n')[0]?.trim();
+  return `${result.stdout}${result.stderr}`.split('\n')[0]?.replace(/\s+Copyright.*$/, '').trim();
 }
 
 /**
