@@ -64,6 +64,30 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
 }
 
+/** How long the rest of a body is drained after its stream ended in-band before the connection is given up. */
+const drainAfterEndMs = 5_000;
+
+function ignore(): void {}
+
+/**
+ * Lets go of a response body the caller stopped reading (iterate it with `body.iterator({ destroyOnReturn: false })`
+ * so that stopping does not destroy it). After an in-band end (`[DONE]`) the upstream is about to close the body:
+ * what is left is read and dropped, so the connection goes back to the pool and no AbortError is built; a body still
+ * open 5 s later is destroyed. Otherwise (a failure, a consumer that stopped early) the body is destroyed now.
+ */
+export function releaseBody(body: HttpResponseBody, endedInBand: boolean): void {
+  if (body.readableEnded || body.destroyed) return;
+  if (!endedInBand) {
+    body.destroy();
+    return;
+  }
+  const timer = setTimeout(() => body.destroy(), drainAfterEndMs);
+  timer.unref();
+  body.on('error', ignore);
+  body.once('close', () => clearTimeout(timer));
+  body.resume();
+}
+
 let sharedClient: HttpClient | undefined;
 
 /** The process-wide client providers use unless given one. */

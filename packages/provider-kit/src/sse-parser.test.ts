@@ -38,12 +38,21 @@ describe('SseParser', () => {
     expect(events[0]?.data).toBe('héllo 🌍');
   });
 
+  it('reads data lines with and without the space, and fields without a value', async () => {
+    const events = await collect(['data:{"a":1}\n\ndata\ndata:\ndata: x\n\nevent\ndata: y\n\n']);
+    expect(events).toEqual([
+      { event: undefined, data: '{"a":1}', id: undefined },
+      { event: undefined, data: '\n\nx', id: undefined },
+      { event: '', data: 'y', id: undefined },
+    ]);
+  });
+
   it('delivers a last message that lacks its blank line', async () => {
     expect((await collect(['data: tail'])).map((event) => event.data)).toEqual(['tail']);
   });
 
   it('gives the same events however the bytes are cut', () => {
-    const text = 'event: a\ndata: {"x":"ü"}\n\n: c\ndata: 2\r\n\r\ndata: [DONE]\n\n';
+    const text = 'event: a\ndata: {"x":"ü"}\n\n: c\ndata: 2\r\n\r\ndata:3\rdata\r\rid: 9\ndata: [DONE]\n\n';
     const whole = new SseParser();
     const expected = [...whole.push(Buffer.from(text)), ...whole.end()];
     fc.assert(
