@@ -54,6 +54,24 @@ describe('fallbacks', () => {
     expect(upstream.history.map((attempt) => attempt.deployment)).toEqual(['small', 'large']);
   });
 
+  it('counts prompt tokens only when a tpm limit or an enabled pre-call check needs them', async () => {
+    let counted = 0;
+    const tokenCounter = {
+      countChatTokens: () => {
+        counted += 1;
+        return 100;
+      },
+      countEmbeddingTokens: () => 1,
+    };
+    const windowed = fakeDeployment('small', 'small', {}, { id: 'small', max_input_tokens: 50 });
+    const unchecked = testRouter({ modelList: [windowed], tokenCounter });
+    await unchecked.router.chat(ask('small'));
+    expect(counted).toBe(0);
+    const checked = testRouter({ modelList: [windowed, only('large')], routerSettings: { enable_pre_call_checks: true, context_window_fallbacks: [{ small: ['large'] }] }, tokenCounter });
+    expect((await checked.router.chat(ask('small'))).deployment.id).toBe('large');
+    expect(counted).toBe(1);
+  });
+
   it('uses content-policy fallbacks for a content-policy error, and general ones for anything else', async () => {
     const { router, fakes } = testRouter({
       modelList: [only('main'), only('lenient'), only('spare')],

@@ -34,7 +34,10 @@ export class ModelGroup {
   /** Whether any deployment carries the "default" tag (which untagged requests then go to). */
   readonly hasDefaultTag: boolean;
   /** Whether a decision needs the prompt's token estimate (a tpm limit or a known context window). */
-  readonly needsPromptTokens: boolean;
+  /** A deployment has a tpm limit, so picking one needs the prompt's token estimate. */
+  readonly hasTpmLimits: boolean;
+  /** A deployment has a known context window (used only when pre-call checks are on). */
+  readonly hasContextLimits: boolean;
   readonly pattern: WildcardPattern | undefined;
 
   constructor(
@@ -56,7 +59,8 @@ export class ModelGroup {
     let total = 0;
     this.cumulativeWeights = this.shuffleWeights.map((weight) => (total += weight));
     this.hasDefaultTag = deployments.some((deployment) => deployment.tags.includes('default'));
-    this.needsPromptTokens = deployments.some((deployment) => deployment.tpm > 0 || deployment.maxInputTokens > 0);
+    this.hasTpmLimits = deployments.some((deployment) => deployment.tpm > 0);
+    this.hasContextLimits = deployments.some((deployment) => deployment.maxInputTokens > 0);
     this.pattern = WildcardPattern.isPattern(name) ? new WildcardPattern(name) : undefined;
   }
 

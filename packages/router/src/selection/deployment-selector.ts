@@ -58,10 +58,11 @@ export class DeploymentSelector {
     const scratch = this.#scratch;
     const tried = context.tried;
     const blocked = context.blocked.length > 0 ? context.blocked : undefined;
-    const tokens = group.needsPromptTokens ? context.promptTokens() : 0;
+    const checksContext = this.options.preCallChecks && group.hasContextLimits;
+    // Counting tokens costs tens of µs: only when a tpm limit or an enabled context-window check needs the estimate.
+    const tokens = group.hasTpmLimits || checksContext ? context.promptTokens() : 0;
     const minute = minuteOf(now);
-    const filtered =
-      mode !== 'any' || context.allowedRegion !== undefined || (this.options.preCallChecks && group.needsPromptTokens);
+    const filtered = mode !== 'any' || context.allowedRegion !== undefined || checksContext;
     for (let tier = 0; tier < tiers.length - 1; tier++) {
       let count = 0;
       const end = tiers[tier + 1] ?? 0;
@@ -120,7 +121,7 @@ export class DeploymentSelector {
   /** Why no deployment of the group was eligible: the request fits none, or all are cooling down or full. */
   #diagnose(group: ModelGroup, context: RoutingContext, now: number, mode: TagMode): SelectionFailure {
     const excluded = [0, 0, 0, 0];
-    const tokens = group.needsPromptTokens ? context.promptTokens() : 0;
+    const tokens = group.hasTpmLimits || (this.options.preCallChecks && group.hasContextLimits) ? context.promptTokens() : 0;
     let wait = Number.POSITIVE_INFINITY;
     for (const deployment of group.deployments) {
       const reason = this.#staticReason(deployment, context, mode, tokens);
