@@ -45,10 +45,11 @@ export class McpBridge {
   readonly #paging: { maxPages: number; deadlineMs: number };
   readonly #toolsChangedListeners = new Set<(server: string) => void>();
   readonly #resourceListeners = new Set<(server: string, uri: string) => void>();
+  /** @internal Resource URI owners, learnt from listings. */
   readonly resources = new ResourceRouter();
 
   /** Validates `mcp_servers` (throws naming the bad key) and builds the bridge; `eager` starts connecting now. */
-  static create(config: McpServersConfigInput | unknown, options: McpBridgeOptions = {}): McpBridge {
+  static create(config: McpServersConfigInput, options: McpBridgeOptions = {}): McpBridge {
     return new McpBridge(config, options);
   }
 
@@ -109,13 +110,13 @@ export class McpBridge {
     return connection;
   }
 
-  /** The upstream headers one request forwards to `connection`'s server. */
+  /** @internal The upstream headers one request forwards to `connection`'s server. */
   forwardedHeaders(connection: UpstreamConnection, options: McpCallOptions): Record<string, string> {
     if (connection.config.transport === 'stdio') return {};
     return forwardedClientHeaders(connection.name, connection.config.extra_headers, options.headers);
   }
 
-  /** Reports a listing failure and returns what the other servers listed. */
+  /** @internal Lists on every connection; a failing server is reported and left out. */
   async gather<T>(connections: UpstreamConnection[], operation: string, list: (c: UpstreamConnection) => Promise<T[]>) {
     const settled = await Promise.allSettled(connections.map(list));
     return settled.flatMap((result, index) => {
@@ -125,6 +126,7 @@ export class McpBridge {
     });
   }
 
+  /** @internal */
   get paging(): { maxPages: number; deadlineMs: number } {
     return this.#paging;
   }

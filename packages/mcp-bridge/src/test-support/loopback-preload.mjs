@@ -1,10 +1,13 @@
 // Preloaded (`node --import`) into MCP servers from npm that listen on every interface by default
 // (server-everything's HTTP modes call `app.listen(PORT)` without a host). It forces 127.0.0.1 and prints the
-// port actually bound, so tests can start them with PORT=0 and stay on loopback.
+// port actually bound, so tests can start them with PORT=0 and stay on loopback. HTTP servers also keep idle
+// connections for 60 s instead of Node's 5 s, so a client never reuses a socket the server is closing (a spurious
+// ECONNRESET on a loaded machine).
 import net from 'node:net';
 
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function listenOnLoopback(...args) {
+  if ('keepAliveTimeout' in this) this.keepAliveTimeout = 60_000;
   this.once('listening', () => {
     const address = this.address();
     if (address && typeof address === 'object') process.stderr.write(`LOOPBACK_LISTENING ${address.port}\n`);

@@ -25,6 +25,7 @@ export async function startTestGateway(handler: McpHttpHandler, keys: Record<str
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  server.keepAliveTimeout = 60_000; // longer than the client's idle reuse, so no request meets a closing socket
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

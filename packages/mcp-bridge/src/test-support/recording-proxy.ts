@@ -32,6 +32,7 @@ export async function startRecordingProxy(targetPort: number): Promise<Recording
     upstream.on('error', () => outgoing.destroy());
     incoming.pipe(upstream);
   });
+  server.keepAliveTimeout = 60_000; // longer than the client's idle reuse, so no request meets a closing socket
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
