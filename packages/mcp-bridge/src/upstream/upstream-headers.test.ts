@@ -24,10 +24,12 @@ describe('forwardedClientHeaders', () => {
     authorization: 'Bearer sk-gateway-key',
     'x-mcp-github-authorization': 'Bearer gh-token',
     'x-mcp-other-authorization': 'Bearer not-for-github',
+    'x-mcp-github-mcp-session-id': 'hijack',
+    host: 'evil.example.com',
   };
 
   it('forwards listed headers and the per-server convention, never the gateway key', () => {
-    expect(forwardedClientHeaders('github', ['x-tenant', 'Authorization'], client)).toEqual({
+    expect(forwardedClientHeaders('github', ['x-tenant', 'Authorization', 'Host'], client)).toEqual({
       'x-tenant': 'acme',
       authorization: 'Bearer gh-token',
     });

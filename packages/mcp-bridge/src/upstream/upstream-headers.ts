@@ -25,6 +25,19 @@ export function staticUpstreamHeaders(config: RemoteServerConfig): Record<string
   return { ...config.headers, ...authHeaders(config) };
 }
 
+/** Headers the transport owns; a client can never set them upstream. */
+const transportHeaders = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'connection',
+  'transfer-encoding',
+  'accept',
+  'mcp-session-id',
+  'mcp-protocol-version',
+  'last-event-id',
+]);
+
 type HeaderSource = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 function headerValue(headers: HeaderSource, name: string): string | undefined {
@@ -39,7 +52,8 @@ function headerValue(headers: HeaderSource, name: string): string | undefined {
 /**
  * The client's headers forwarded to one upstream for one request: the names the config lists in `extra_headers`,
  * and LiteLLM's per-server convention `x-mcp-<server>-<header>: value` (sent upstream as `<header>`). The gateway's
- * own credentials (`authorization`, `x-litellm-api-key`) are forwarded only through the explicit convention.
+ * own credentials (`authorization`, `x-litellm-api-key`) are forwarded only through the explicit convention, and
+ * headers the transport owns (`host`, `mcp-session-id`, ...) never.
  */
 export function forwardedClientHeaders(
   server: string,
@@ -51,13 +65,15 @@ export function forwardedClientHeaders(
   const gatewayCredentials = new Set(['authorization', 'x-litellm-api-key', 'x-switchyard-api-key']);
   for (const name of extraHeaders ?? []) {
     const value = headerValue(clientHeaders, name);
-    if (value !== undefined && !gatewayCredentials.has(name.toLowerCase())) forwarded[name] = value;
+    const lower = name.toLowerCase();
+    if (value !== undefined && !gatewayCredentials.has(lower) && !transportHeaders.has(lower)) forwarded[name] = value;
   }
   const prefix = `x-mcp-${server.toLowerCase()}-`;
   for (const [key, value] of Object.entries(clientHeaders)) {
     const lower = key.toLowerCase();
-    if (!lower.startsWith(prefix) || lower.length === prefix.length || value === undefined) continue;
-    forwarded[lower.slice(prefix.length)] = typeof value === 'string' ? value : value.join(', ');
+    const upstreamName = lower.slice(prefix.length);
+    if (!lower.startsWith(prefix) || upstreamName === '' || value === undefined || transportHeaders.has(upstreamName)) continue;
+    forwarded[upstreamName] = typeof value === 'string' ? value : value.join(', ');
   }
   return forwarded;
 }

@@ -30,7 +30,8 @@ const capabilityOf: Readonly<Record<ListKind, 'tools' | 'prompts' | 'resources'>
 
 /**
  * The upstream's whole list of one kind, following pagination with guards. Tools are cached per connection until
- * the upstream says they changed or the connection is reopened; a server without the capability lists nothing.
+ * the upstream says they changed or the connection is reopened (unless the request carried the caller's own
+ * upstream headers); a server without the capability lists nothing.
  */
 export async function listUpstream<K extends ListKind>(
   connection: UpstreamConnection,
@@ -40,7 +41,9 @@ export async function listUpstream<K extends ListKind>(
 ): Promise<Array<ItemOf<K>>> {
   await connection.connect();
   if (!connection.capabilities?.[capabilityOf[kind]]) return [];
-  const cached = connection.cache.get(kind) as Array<ItemOf<K>> | undefined;
+  // A list fetched with a caller's own upstream headers (per-user credentials) is that caller's: not cached.
+  const cacheable = kind === 'tools' && Object.keys(call.headers ?? {}).length === 0;
+  const cached = cacheable ? (connection.cache.get(kind) as Array<ItemOf<K>> | undefined) : undefined;
   if (cached) return cached;
   const schema = pageSchema(kind);
   const fetchPage = (cursor: string | undefined) =>
@@ -57,6 +60,6 @@ export async function listUpstream<K extends ListKind>(
     const message = `MCP server "${connection.name}" ${methods[kind]}: ${(error as Error).message}`;
     throw new McpBridgeError('upstream_error', message, { server: connection.name });
   }
-  if (kind === 'tools') connection.cache.set(kind, items);
+  if (cacheable) connection.cache.set(kind, items);
   return items;
 }
