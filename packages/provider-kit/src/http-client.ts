@@ -77,13 +77,14 @@ function ignore(): void {}
  */
 export function releaseBody(body: HttpResponseBody, endedInBand: boolean): void {
   if (body.readableEnded || body.destroyed) return;
+  // Nothing reads the body any more: an error it emits from here on (the abort itself) has no one to go to.
+  body.on('error', ignore);
   if (!endedInBand) {
     body.destroy();
     return;
   }
   const timer = setTimeout(() => body.destroy(), drainAfterEndMs);
   timer.unref();
-  body.on('error', ignore);
   body.once('close', () => clearTimeout(timer));
   body.resume();
 }
