@@ -4,33 +4,17 @@ import type { OpenAIErrorBody } from '@switchyard/core';
 /** Headers wait this long for the first event to travel with it before they are sent on their own. */
 const headerFlushDelayMs = 50;
 
+const doneEvent = 'data: [DONE]\n\n';
+
 function flushHeadersIfIdle(outgoing: ServerResponse): void {
   if (!outgoing.headersSent && !outgoing.destroyed) outgoing.flushHeaders();
 }
 
-/**
- * Starts an SSE answer. It is called once the upstream accepted the stream, so the first event usually follows at
- * once and the headers go out with it (one write instead of two); a slow first token (a reasoning model) still
- * shows the client an open stream after 50 ms. Returns the timer to clear when the stream ends.
- */
-export function startEventStream(outgoing: ServerResponse, headers: OutgoingHttpHeaders): NodeJS.Timeout {
-  outgoing.writeHead(200, {
-    ...headers,
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    'x-accel-buffering': 'no',
-  });
-  return setTimeout(flushHeadersIfIdle, headerFlushDelayMs, outgoing);
+function flushEvents(stream: EventStream): void {
+  stream.flush();
 }
 
-/**
- * Writes one `data:` event at once, as its own write: nothing is held back or batched. Resolves at once unless the
- * socket's buffer is full, then once it drained (or the client went away), so a slow client applies back-pressure
- * to the upstream read.
- */
-export function writeEvent(outgoing: ServerResponse, data: string): Promise<void> | undefined {
-  if (outgoing.write(`data: ${data}\n\n`)) return undefined;
-  if (outgoing.destroyed) return undefined;
+function waitForDrain(outgoing: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       outgoing.off('drain', done);
@@ -42,12 +26,82 @@ export function writeEvent(outgoing: ServerResponse, data: string): Promise<void
   });
 }
 
-/** Ends a stream normally: the `[DONE]` sentinel OpenAI's clients expect. */
-export function endEventStream(outgoing: ServerResponse): void {
-  if (!outgoing.writableEnded) outgoing.end('data: [DONE]\n\n');
-}
+/**
+ * An SSE answer. It starts once the upstream accepted the stream, so the first event usually follows at once and
+ * the headers go out with it (one write instead of two); a slow first token (a reasoning model) still shows the
+ * client an open stream after 50 ms.
+ *
+ * Events are never held back: each one is queued and the queue goes out at the end of the current tick, as one
+ * write. Node's HTTP response buffers a tick's writes until then anyway (it corks the socket), so this changes
+ * nothing on the wire; it saves the per-write work of chunked encoding (four socket writes per event).
+ */
+export class EventStream {
+  #queued = '';
+  #flushScheduled = false;
+  #drained: Promise<void> | undefined;
+  readonly #headerTimer: NodeJS.Timeout;
 
-/** Ends a stream that failed after it started: an in-band error event and no `[DONE]` (the SDKs raise APIError). */
-export function failEventStream(outgoing: ServerResponse, error: OpenAIErrorBody): void {
-  if (!outgoing.writableEnded) outgoing.end(`data: ${JSON.stringify(error)}\n\n`);
+  constructor(
+    private readonly outgoing: ServerResponse,
+    headers: OutgoingHttpHeaders,
+  ) {
+    outgoing.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    });
+    this.#headerTimer = setTimeout(flushHeadersIfIdle, headerFlushDelayMs, outgoing);
+  }
+
+  /**
+   * Queues one `data:` event for this tick's write. Resolves at once (undefined) unless the socket's buffer was full
+   * at the last write: then it resolves once it drained (or the client went away), so a slow client applies
+   * back-pressure to the upstream read.
+   */
+  write(data: string): Promise<void> | undefined {
+    this.#queued += `data: ${data}\n\n`;
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      process.nextTick(flushEvents, this);
+    }
+    return this.#drained;
+  }
+
+  /** Writes what this tick queued (called at the end of the tick). */
+  flush(): void {
+    this.#flushScheduled = false;
+    const queued = this.#queued;
+    if (queued === '' || this.outgoing.writableEnded) return;
+    this.#queued = '';
+    if (this.outgoing.write(queued) || this.outgoing.destroyed) {
+      this.#drained = undefined;
+      return;
+    }
+    this.#drained = waitForDrain(this.outgoing).then(() => {
+      this.#drained = undefined;
+    });
+  }
+
+  /** Ends a stream normally: the queued events, then the `[DONE]` sentinel OpenAI's clients expect. */
+  end(): void {
+    this.#finish(doneEvent);
+  }
+
+  /** Ends a stream that failed after it started: an in-band error event and no `[DONE]` (the SDKs raise APIError). */
+  fail(error: OpenAIErrorBody): void {
+    this.#finish(`data: ${JSON.stringify(error)}\n\n`);
+  }
+
+  /** Stops the header timer; for a stream that ends without `end` or `fail` (the client went away). */
+  close(): void {
+    clearTimeout(this.#headerTimer);
+  }
+
+  #finish(last: string): void {
+    this.close();
+    const queued = this.#queued;
+    this.#queued = '';
+    if (!this.outgoing.writableEnded) this.outgoing.end(queued + last);
+  }
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { toSwitchyardError, type ChatCompletionRequest, type ChatStream } from '@switchyard/core';
 import type { RequestState } from '../http/request-state.js';
-import { endEventStream, failEventStream, startEventStream, writeEvent } from '../http/sse-writer.js';
+import { EventStream } from '../http/sse-writer.js';
 import { callUpstream } from './call-upstream.js';
 import { streamRequestFor } from './chat-request.js';
 import type { ModelRouteDeps } from './model-route-support.js';
@@ -18,7 +18,7 @@ interface StreamCall {
  * the gateway asked for is dropped unless the client asked for usage too. A failure ends the stream with an
  * in-band error event; a client that went away just stops it (the abort signal cancels the upstream call).
  */
-async function relayParts(stream: ChatStream, outgoing: ServerResponse, state: RequestState, wantsUsage: boolean, signal: AbortSignal): Promise<void> {
+async function relayParts(stream: ChatStream, events: EventStream, outgoing: ServerResponse, state: RequestState, wantsUsage: boolean, signal: AbortSignal): Promise<void> {
   try {
     for await (const part of stream) {
       state.timeToFirstTokenMs ??= performance.now() - state.startedAt;
@@ -27,14 +27,14 @@ async function relayParts(stream: ChatStream, outgoing: ServerResponse, state: R
         state.usage = usage;
         if (!wantsUsage && part.chunk.choices.length === 0) continue;
       }
-      const pending = writeEvent(outgoing, part.json);
+      const pending = events.write(part.json);
       if (pending) await pending;
       if (outgoing.destroyed) {
         state.clientClosed = true;
         return;
       }
     }
-    endEventStream(outgoing);
+    events.end();
   } catch (error) {
     if (signal.aborted || outgoing.destroyed) {
       state.clientClosed = true;
@@ -42,7 +42,7 @@ async function relayParts(stream: ChatStream, outgoing: ServerResponse, state: R
     }
     const failure = toSwitchyardError(error);
     state.errorKind = failure.kind;
-    failEventStream(outgoing, failure.toOpenAIError());
+    events.fail(failure.toOpenAIError());
   }
 }
 
@@ -53,10 +53,10 @@ export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: Serve
   const routed = () => deps.router.streamChat(streamRequestFor(request), { signal, requestId, headers });
   const answer = await callUpstream(outgoing, state, routed, (value) => value.stream.upstreamHeaders);
   if (!answer) return;
-  const headerTimer = startEventStream(outgoing, answer.headers);
+  const events = new EventStream(outgoing, answer.headers);
   try {
-    await relayParts(answer.value.stream, outgoing, state, request.stream_options?.include_usage === true, signal);
+    await relayParts(answer.value.stream, events, outgoing, state, request.stream_options?.include_usage === true, signal);
   } finally {
-    clearTimeout(headerTimer);
+    events.close();
   }
 }
