@@ -1,6 +1,9 @@
 import { SwitchyardError } from '@switchyard/core';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
+import { attachFastRoutes, createFastRoutes, type ModelRoute } from './http/fast-routes.js';
+import type { ModelContext, ModelMiddleware } from './http/model-context.js';
+import { sendError } from './http/send-error.js';
 import { masterKeyAuth } from './middleware/master-key-auth/index.js';
 import { observeRequest } from './middleware/observe-request/index.js';
 import { requestId } from './middleware/request-id/index.js';
@@ -26,14 +29,32 @@ function errorJson(error: SwitchyardError): ReturnType<SwitchyardError['toOpenAI
   return error.toOpenAIError();
 }
 
-/** The gateway's Hono app: health and metrics are open; model routes (with and without /v1) need the master key if one is set. */
+function unhandledError(logger: Logger, thrown: unknown, requestId: string | undefined, route: string): SwitchyardError {
+  const name = thrown instanceof Error ? thrown.name : typeof thrown;
+  logger.error({ requestId, route, err: { name } }, 'unhandled route error');
+  return new SwitchyardError('internal', 'An internal error occurred.');
+}
+
+/** The fast path's onError: the same log line and 500 as the app's, or a dropped connection once the answer started. */
+function answerUnhandled(logger: Logger, thrown: unknown, c: ModelContext): void {
+  const error = unhandledError(logger, thrown, c.get('requestId'), c.req.path);
+  if (c.env.outgoing.headersSent) c.env.outgoing.destroy();
+  else sendError(c.env.outgoing, error);
+}
+
+/**
+ * The gateway's Hono app: health and metrics are open; model routes (with and without /v1) need the master key if
+ * one is set. The model routes are also attached as fast routes (`fastRoutesOf(app)`), which the server runs without
+ * Hono for plain `POST`s: the same middleware and handlers.
+ */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const deps = { router: options.router, maxRequestBytes: options.maxRequestBytes };
-  const guard: MiddlewareHandler<AppEnv> | undefined = options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
+  const guard: ModelMiddleware | undefined = options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
   const observe = observeRequest(options.logger, options.metrics);
+  const identify = requestId();
 
-  app.use('*', requestId());
+  app.use('*', identify);
   app.get('/health/liveliness', livelinessRoute());
   app.get('/health/liveness', livelinessRoute());
   app.get('/health/readiness', readinessRoute({ isShuttingDown: options.isShuttingDown, modelGroups: new Set(options.router.deployments.map((deployment) => deployment.modelGroup)).size }));
@@ -42,6 +63,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const chat = chatCompletionsRoute(deps);
   const embeddings = embeddingsRoute(deps);
   const models = modelsRoute(options.router);
+  const modelRoutes: ModelRoute[] = [];
   for (const prefix of ['/v1', '']) {
     // Registration order is execution order: observe first so refused requests are logged and counted too.
     app.use(`${prefix}/chat/completions`, observe);
@@ -50,16 +72,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.post(`${prefix}/chat/completions`, chat);
     app.post(`${prefix}/embeddings`, embeddings);
     app.get(`${prefix}/models`, models);
+    const middleware = guard ? [identify, observe, guard] : [identify, observe];
+    modelRoutes.push({ path: `${prefix}/chat/completions`, middleware, handler: chat }, { path: `${prefix}/embeddings`, middleware, handler: embeddings });
   }
+  attachFastRoutes(app, createFastRoutes(modelRoutes, (thrown, c) => answerUnhandled(options.logger, thrown, c)));
 
   app.notFound((c) => {
     const error = new SwitchyardError('not_found', `Unknown route: ${c.req.method} ${c.req.path}.`, { code: 'unknown_route' });
     return c.json(errorJson(error), 404);
   });
-  app.onError((thrown, c) => {
-    options.logger.error({ requestId: c.get('requestId'), route: c.req.path, err: { name: thrown.name } }, 'unhandled route error');
-    const error = new SwitchyardError('internal', 'An internal error occurred.');
-    return c.json(errorJson(error), 500);
-  });
+  app.onError((thrown, c) => c.json(errorJson(unhandledError(options.logger, thrown, c.get('requestId'), c.req.path)), 500));
   return app;
 }

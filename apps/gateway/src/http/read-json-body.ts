@@ -27,7 +27,7 @@ export function assertJsonContentType(contentType: string | undefined): void {
  * Drops what is left of a body the gateway refused: the response goes out and the rest is read and discarded
  * (so the client can read the answer and keep its connection), up to a cap past which the socket is destroyed.
  */
-function discardRest(incoming: IncomingMessage): void {
+export function discardRest(incoming: IncomingMessage): void {
   let discarded = 0;
   incoming.on('data', (chunk: Buffer) => {
     discarded += chunk.length;

@@ -1,8 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { chatCompletionRequestSchema, toSwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
-import type { Handler } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { ModelHandler } from '../http/model-context.js';
 import { createRequestState, type RequestState } from '../http/request-state.js';
 import { sendError } from '../http/send-error.js';
 import { sendJson } from '../http/send-json.js';
@@ -25,7 +24,7 @@ async function completeChat(
 }
 
 /** `POST /v1/chat/completions`: validates, resolves the model group, then answers in one body or as SSE. */
-export function chatCompletionsRoute(deps: ModelRouteDeps): Handler<AppEnv> {
+export function chatCompletionsRoute(deps: ModelRouteDeps): ModelHandler {
   return async (c) => {
     const { incoming, outgoing } = c.env;
     const state = c.get('state') ?? createRequestState(performance.now());

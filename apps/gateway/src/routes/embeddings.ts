@@ -1,7 +1,6 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { embeddingRequestSchema, toSwitchyardError } from '@switchyard/core';
-import type { Handler } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { ModelHandler } from '../http/model-context.js';
 import { createRequestState } from '../http/request-state.js';
 import { sendError } from '../http/send-error.js';
 import { sendJson } from '../http/send-json.js';
@@ -10,7 +9,7 @@ import { callUpstream } from './call-upstream.js';
 import { abortOnClientClose, assertModelServed, readModelRequest, type ModelRouteDeps } from './model-route-support.js';
 
 /** `POST /v1/embeddings`: validated like chat, routed like chat, answered with the provider's body as it came. */
-export function embeddingsRoute(deps: ModelRouteDeps): Handler<AppEnv> {
+export function embeddingsRoute(deps: ModelRouteDeps): ModelHandler {
   return async (c) => {
     const { incoming, outgoing } = c.env;
     const state = c.get('state') ?? createRequestState(performance.now());

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { fastRoutesOf } from '../http/fast-routes.js';
 import { handleClientError } from './client-error.js';
 
 export interface StartServerOptions {
@@ -33,6 +34,7 @@ function urlHost(host: string): string {
 /** Serves the Hono app on node:http, counting in-flight requests for readiness, metrics and graceful shutdown. */
 export async function startServer(app: Hono<AppEnv>, options: StartServerOptions): Promise<RunningServer> {
   const listener = getRequestListener(app.fetch, { hostname: options.host === '0.0.0.0' ? 'localhost' : options.host });
+  const fastRoutes = fastRoutesOf(app);
   let inFlight = 0;
   let draining = false;
   let onIdle: (() => void) | undefined;
@@ -40,6 +42,7 @@ export async function startServer(app: Hono<AppEnv>, options: StartServerOptions
     inFlight++;
     if (draining) outgoing.setHeader('connection', 'close');
     outgoing.once('close', finished);
+    if (fastRoutes?.(incoming, outgoing)) return;
     listener(incoming, outgoing).catch(() => outgoing.destroy());
   });
   function finished(): void {

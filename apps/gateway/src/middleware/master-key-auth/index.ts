@@ -2,8 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { SwitchyardError } from '@switchyard/core';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app-env.js';
+import type { ModelMiddleware } from '../../http/model-context.js';
 import { sendError } from '../../http/send-error.js';
 
 function digest(value: string): Buffer {
@@ -25,7 +24,7 @@ export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
  * Requires the master key on the routes it guards. Keys are compared as SHA-256 digests with timingSafeEqual,
  * so neither the content nor the length of the key leaks through timing. The key never appears in an answer.
  */
-export function masterKeyAuth(masterKey: string): MiddlewareHandler<AppEnv> {
+export function masterKeyAuth(masterKey: string): ModelMiddleware {
   const expected = digest(masterKey);
   return async (c, next) => {
     const key = presentedKey(c.env.incoming.headers);

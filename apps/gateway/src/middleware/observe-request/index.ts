@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app-env.js';
+import type { ModelMiddleware } from '../../http/model-context.js';
 import { createRequestState, type RequestState } from '../../http/request-state.js';
 import type { Logger } from '../../observability/logger.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
@@ -33,7 +32,7 @@ function logLine(requestId: string, method: string, route: string, status: numbe
  * Times a model request and, once it is fully answered, records its metrics and writes one log line. Never logs
  * headers or bodies: credentials and prompts stay out of the logs.
  */
-export function observeRequest(logger: Logger, metrics: GatewayMetrics): MiddlewareHandler<AppEnv> {
+export function observeRequest(logger: Logger, metrics: GatewayMetrics): ModelMiddleware {
   return async (c, next) => {
     const state = createRequestState(performance.now());
     c.set('state', state);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../app-env.js';
+import type { ModelMiddleware } from '../../http/model-context.js';
 
 /** An incoming id is kept when it is short and plain (no header injection, no log pollution). */
 const saneRequestId = /^[\w.:@/+=-]{1,128}$/;
@@ -10,7 +9,7 @@ export function acceptedRequestId(incoming: string | string[] | undefined): stri
 }
 
 /** Gives every response an `x-request-id`: the client's own when sane, else a fresh UUID. */
-export function requestId(): MiddlewareHandler<AppEnv> {
+export function requestId(): ModelMiddleware {
   return (c, next) => {
     const id = acceptedRequestId(c.env.incoming.headers['x-request-id']);
     c.env.outgoing.setHeader('x-request-id', id);
