@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { chatCompletionRequestSchema, toSwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
 import type { ModelHandler } from '../http/model-context.js';
+import { isPlainChatRequest } from '../http/plain-chat-request.js';
 import { createRequestState, type RequestState } from '../http/request-state.js';
 import { sendError } from '../http/send-error.js';
 import { sendJson } from '../http/send-json.js';
@@ -31,7 +32,7 @@ export function chatCompletionsRoute(deps: ModelRouteDeps): ModelHandler {
     const controller = abortOnClientClose(outgoing);
     try {
       const body = await readModelRequest(incoming, deps.maxRequestBytes);
-      const request = validateRequest(chatCompletionRequestSchema, body);
+      const request = isPlainChatRequest(body) ? body : validateRequest(chatCompletionRequestSchema, body);
       assertModelServed(deps.router, request.model);
       state.modelGroup = request.model;
       const call = { request, signal: controller.signal, requestId: c.get('requestId') ?? '', headers: incoming.headers };
