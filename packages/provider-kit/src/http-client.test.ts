@@ -80,3 +80,27 @@ describe('releaseBody', () => {
     await closed;
   });
 });
+
+describe('createHttpClient', () => {
+  it('sends to the path and query of the URL, a URL object too, and refuses other protocols', async () => {
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url}`);
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const client = createHttpClient();
+    try {
+      for (const url of [`${base}/v1/chat/completions?api-version=1`, `${base}/v1/chat/completions?api-version=1`, new URL(`${base}/a b`)]) {
+        const response = await client.send({ url, body: '{}' });
+        expect(await response.body.text()).toBe('ok');
+      }
+      expect(seen).toEqual(['POST /v1/chat/completions?api-version=1', 'POST /v1/chat/completions?api-version=1', 'POST /a%20b']);
+      await expect(client.send({ url: 'ftp://127.0.0.1/x' })).rejects.toMatchObject({ code: 'UND_ERR_INVALID_ARG' });
+    } finally {
+      await client.close();
+      server.close();
+    }
+  });
+});
