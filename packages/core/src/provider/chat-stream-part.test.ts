@@ -22,6 +22,15 @@ describe('stream parts', () => {
   it('reports no usage for a chunk without it', () => {
     const part = streamPartFromJson('{"id":"c","choices":[{"index":0,"delta":{"content":"hi"}}],"usage":null}');
     expect(part.usage).toBeUndefined();
+    expect(streamPartFromJson('{"id":"c","choices":[]}').usage).toBeUndefined();
+    // A nested usage does not count; the top-level one is null (the last key wins in JSON.parse too).
+    expect(streamPartFromJson('{"x_groq":{"usage":{"total_tokens":7}},"usage":null}').usage).toBeUndefined();
+    expect(streamPartFromJson('{"usage":{"total_tokens":7},"usage":null}').usage).toBeUndefined();
+  });
+
+  it('finds usage however the upstream spaced it', () => {
+    expect(streamPartFromJson('{"choices":[],"usage": {"total_tokens":7}}').usage?.total_tokens).toBe(7);
+    expect(streamPartFromJson('{"choices":[],"usage":{"total_tokens":8} }').usage?.total_tokens).toBe(8);
   });
 
   it('serialises a built chunk on demand', () => {

@@ -12,7 +12,9 @@ class JsonStreamPart implements ChatStreamPart {
   }
 
   get usage(): Usage | undefined {
-    // Most chunks carry no usage; skip the parse for them.
+    // Most chunks carry no usage; skip the parse for them. OpenAI ends every chunk with `"usage":null}` once usage
+    // was asked for: a text ending so has a null top-level usage, told without scanning it.
+    if (this.json.endsWith('"usage":null}')) return undefined;
     if (!this.json.includes('"usage":{') && !this.json.includes('"usage": {')) return undefined;
     return this.chunk.usage ?? undefined;
   }
