@@ -86,6 +86,12 @@ describe('nextBudgetResetAt properties', () => {
     );
   });
 
+  it('lands on local midnight next to a half-hour DST change (Lord Howe, found by the property below)', () => {
+    const reset = nextBudgetResetAt('1mo', new Date('2090-08-31T13:30:00.000Z'), 'Australia/Lord_Howe');
+    const wall = wallClockAt(reset, 'Australia/Lord_Howe');
+    expect([wall.month, wall.day, wall.hour, wall.minute]).toEqual([10, 1, 0, 0]);
+  });
+
   it('lands on a midnight of the zone for day, week and month periods', () => {
     fc.assert(
       fc.property(instants, fc.constantFrom('1d', '3d', '7d', '2w', '30d', '1mo'), fc.constantFrom(...zones), (now, duration, zone) => {

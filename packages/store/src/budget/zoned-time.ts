@@ -53,6 +53,8 @@ function asUtc(wall: WallClock): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
+const dayMs = 86_400_000;
+
 function offsetAt(epochMs: number, timeZone: string): number {
   const floored = Math.floor(epochMs / 1000) * 1000;
   return asUtc(wallClockAt(new Date(floored), timeZone)) - floored;
@@ -64,7 +66,10 @@ function offsetAt(epochMs: number, timeZone: string): number {
  */
 export function instantOf(wall: WallClock, timeZone: string): Date {
   const guess = asUtc(wall);
-  const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  return new Date(Math.min(first, second));
+  // The offsets a day either side are the ones before and after any transition near this wall-clock time.
+  const before = guess - offsetAt(guess - dayMs, timeZone);
+  const after = guess - offsetAt(guess + dayMs, timeZone);
+  const names = (candidate: number): boolean => asUtc(wallClockAt(new Date(candidate), timeZone)) === guess;
+  const valid = [before, after].filter(names);
+  return new Date(valid.length > 0 ? Math.min(...valid) : before);
 }
