@@ -4,9 +4,11 @@ import type { AppEnv } from './app-env.js';
 import { attachFastRoutes, createFastRoutes, type ModelRoute } from './http/fast-routes.js';
 import type { ModelContext, ModelMiddleware } from './http/model-context.js';
 import { sendError } from './http/send-error.js';
+import type { GovernanceRuntime } from './governance/governance-runtime.js';
 import { masterKeyAuth } from './middleware/master-key-auth/index.js';
 import { observeRequest } from './middleware/observe-request/index.js';
 import { requestId } from './middleware/request-id/index.js';
+import { virtualKeyAuth } from './middleware/virtual-key-auth/index.js';
 import type { Router } from '@switchyard/router';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
@@ -23,6 +25,13 @@ export interface AppOptions {
   logger: Logger;
   metrics: GatewayMetrics;
   isShuttingDown: () => boolean;
+  /** Governance (virtual keys, limits, budgets, spend logs); when set it replaces the master-key check. */
+  governance?: GovernanceRuntime | undefined;
+}
+
+function modelRouteGuard(options: AppOptions): ModelMiddleware | undefined {
+  if (options.governance !== undefined) return virtualKeyAuth(options.governance.auth);
+  return options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
 }
 
 function errorJson(error: SwitchyardError): ReturnType<SwitchyardError['toOpenAIError']> {
@@ -44,13 +53,14 @@ function answerUnhandled(logger: Logger, thrown: unknown, c: ModelContext): void
 
 /**
  * The gateway's Hono app: health and metrics are open; model routes (with and without /v1) need the master key if
- * one is set. The model routes are also attached as fast routes (`fastRoutesOf(app)`), which the server runs without
+ * one is set, or with governance the master key or a virtual key. The model routes are also attached as fast
+ * routes (`fastRoutesOf(app)`), which the server runs without
  * Hono for plain `POST`s: the same middleware and handlers.
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const deps = { router: options.router, maxRequestBytes: options.maxRequestBytes };
-  const guard: ModelMiddleware | undefined = options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
+  const guard = modelRouteGuard(options);
   const observe = observeRequest(options.logger, options.metrics);
   const identify = requestId();
 

@@ -1,6 +1,8 @@
 import type { ProviderFamily } from '@switchyard/core';
 import { createApp } from './app.js';
 import type { GatewayConfig } from './config/gateway-config.js';
+import type { GovernanceRuntime } from './governance/governance-runtime.js';
+import { openGovernance, type GovernanceEnvironment } from './governance/open-governance.js';
 import type { Router } from '@switchyard/router';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -13,8 +15,8 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   logger?: Logger;
-  /** Where REDIS_URL and SWITCHYARD_ROUTER_REDIS_PREFIX are read (default: process.env). */
-  env?: RouterEnvironment;
+  /** Where REDIS_URL, SWITCHYARD_ROUTER_REDIS_PREFIX and the governance variables are read (default: process.env). */
+  env?: RouterEnvironment & GovernanceEnvironment;
   /** Collect Node process metrics too (default true). */
   processMetrics?: boolean;
 }
@@ -24,6 +26,8 @@ export interface Gateway extends RunningServer {
   readonly metrics: GatewayMetrics;
   /** The router serving the model routes: model groups, retries, fallbacks, cooldowns. */
   readonly router: Router;
+  /** Governance, when a master key is configured (general_settings.master_key, SWITCHYARD_MASTER_KEY, LITELLM_MASTER_KEY). */
+  readonly governance: GovernanceRuntime | undefined;
   /** Every start-up warning: ignored config keys, skipped deployments, routing settings that look wrong. */
   readonly warnings: readonly string[];
   /** Drains (no grace) and closes; for tests and embedding. */
@@ -33,7 +37,15 @@ export interface Gateway extends RunningServer {
 /** Builds the router, metrics and app from a config and starts serving. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger();
-  const router = buildRouter(options.config, options.families, logger, options.env);
+  const env = options.env ?? process.env;
+  const router = buildRouter(options.config, options.families, logger, env);
+  let governance: GovernanceRuntime | undefined;
+  try {
+    governance = await openGovernance({ config: options.config, env, logger });
+  } catch (error) {
+    await router.close();
+    throw error;
+  }
   const warnings = [...options.config.warnings, ...router.warnings];
   for (const warning of warnings) logger.warn(warning);
   // The app and metrics need the server's counters, and the server needs the app: closures bridge the two.
@@ -46,12 +58,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     metrics,
     isShuttingDown: () => handle.running?.isDraining() ?? false,
+    governance,
   });
+  // Released after the last request finished: its spend is queued by then, and close() flushes it.
+  const release = async () => {
+    await router.close();
+    await governance?.close();
+  };
   let server: RunningServer;
   try {
     server = await startServer(app, { port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
   } catch (error) {
-    await router.close();
+    await release();
     throw error;
   }
   handle.running = server;
@@ -67,16 +85,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // The router's state (a Redis connection, pending writes) is released once the last request finished.
     drain: async (graceMs) => {
       const finished = await server.drain(graceMs);
-      await router.close();
+      await release();
       return finished;
     },
     close: async () => {
       await server.drain(0);
-      await router.close();
+      await release();
     },
     logger,
     metrics,
     router,
+    governance,
     warnings,
   };
 }

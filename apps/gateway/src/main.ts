@@ -27,7 +27,7 @@ async function run(options: CliOptions, logger: Logger): Promise<void> {
   const { config, demo } = await configFor(options);
   const gateway = await startGateway({ config, families: installedFamilies(), port: options.port, host: options.host, logger });
   logger.info({ url: gateway.url, config: config.source, modelGroups: gateway.router.listModels() }, 'switchyard gateway listening');
-  if (options.host === '0.0.0.0' && config.masterKey === undefined) {
+  if (options.host === '0.0.0.0' && gateway.governance === undefined && config.masterKey === undefined) {
     logger.warn('listening on all interfaces without general_settings.master_key: anyone who can reach this port can use your providers');
   }
   installGracefulShutdown({

@@ -34,6 +34,7 @@ export const configFileSchema = z.looseObject({
   general_settings: z
     .looseObject({
       master_key: z.coerce.string().min(1, 'must not be empty').optional(),
+      database_url: z.string().min(1, 'must not be empty').optional(),
       max_request_size_mb: z.coerce.number().positive().optional(),
     })
     .nullish(),

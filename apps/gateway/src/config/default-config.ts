@@ -37,6 +37,7 @@ export function defaultConfig(options: DefaultConfigOptions): GatewayConfig {
     source: 'built-in config (no --config given)',
     deployments,
     masterKey: undefined,
+    databaseUrl: undefined,
     maxRequestBytes: megabytesToBytes(defaultSettings.maxRequestSizeMb),
     requestTimeoutMs: defaultSettings.requestTimeoutSeconds * 1000,
     numRetries: defaultSettings.numRetries,

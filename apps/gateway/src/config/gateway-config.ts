@@ -16,6 +16,8 @@ export interface GatewayConfig {
   source: string;
   deployments: DeploymentConfig[];
   masterKey: string | undefined;
+  /** `general_settings.database_url`: the governance store's Postgres (DATABASE_URL wins). */
+  databaseUrl: string | undefined;
   maxRequestBytes: number;
   /** Default per-attempt upstream timeout. */
   requestTimeoutMs: number;

@@ -86,11 +86,13 @@ describe('LiteLLM fixture configs load unchanged', () => {
     expect(config.warnings[0]).toContain('model_list[].tpm');
   });
 
-  it('does not need variables that only unsupported keys reference', () => {
+  it('reads database_url and does not need variables that only unsupported keys reference', () => {
     const path = join(fixtureDir, 'aws_example-config.yaml');
-    const config = loadConfigFile(path, { OPENAI_API_KEY: 'o', ANTHROPIC_API_KEY: 'a', PROXY_MASTER_KEY: 'sk-master' });
+    const env = { OPENAI_API_KEY: 'o', ANTHROPIC_API_KEY: 'a', PROXY_MASTER_KEY: 'sk-master', DATABASE_URL: 'postgres://db/x' };
+    const config = loadConfigFile(path, env);
     expect(config.masterKey).toBe('sk-master');
-    expect(config.warnings[0]).toContain('general_settings.database_url');
+    expect(config.databaseUrl).toBe('postgres://db/x');
+    expect(config.warnings[0]).toContain('general_settings.store_model_in_db');
     expect(config.numRetries).toBe(2);
   });
 });

@@ -70,6 +70,7 @@ export function parseConfigText(text: string, source: string, env: NodeJS.Proces
     source,
     deployments: toDeployments(file, source),
     masterKey: file.general_settings?.master_key,
+    databaseUrl: file.general_settings?.database_url,
     maxRequestBytes: megabytesToBytes(file.general_settings?.max_request_size_mb ?? defaultSettings.maxRequestSizeMb),
     requestTimeoutMs:
       (file.litellm_settings?.request_timeout ?? file.router_settings?.timeout ?? defaultSettings.requestTimeoutSeconds) * 1000,

@@ -5,7 +5,7 @@ type Section = Record<string, unknown>;
 const topLevelKeys = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings', 'environment_variables']);
 const litellmSettingKeys = new Set(['drop_params', ...Object.keys(litellmRoutingSettingsSchema.shape)]);
 const sectionKeys: Readonly<Record<string, (key: string) => boolean>> = {
-  general_settings: (key) => key === 'master_key' || key === 'max_request_size_mb',
+  general_settings: (key) => key === 'master_key' || key === 'database_url' || key === 'max_request_size_mb',
   litellm_settings: (key) => litellmSettingKeys.has(key),
   // The router reads these; ignoredRouterSettingKeys names the rest.
   router_settings: (key) => ignoredRouterSettingKeys({ [key]: true }).length === 0,

@@ -33,7 +33,7 @@ describe('master key', () => {
     for (const path of ['/v1/chat/completions', '/chat/completions', '/v1/embeddings', '/embeddings']) {
       const response = await post(`${harness.url}${path}`, '{}');
       expect(response.status).toBe(401);
-      expectOpenAIError(response.json, { type: 'authentication_error', code: 'invalid_api_key' });
+      expectOpenAIError(response.json, { type: 'authentication_error', code: 'missing_api_key' });
     }
     expect((await fetch(`${harness.url}/v1/models`)).status).toBe(401);
     expect((await fetch(`${harness.url}/models`)).status).toBe(401);

@@ -3,6 +3,7 @@ import { startMockProvider, type MockProvider } from '@switchyard/mock-provider'
 import OpenAI from 'openai';
 import { parseConfigText } from '../../src/config/load-config.js';
 import { startGateway, type Gateway } from '../../src/gateway.js';
+import type { GovernanceEnvironment } from '../../src/governance/open-governance.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { installedFamilies } from '../../src/providers/installed-families.js';
 
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   env?: NodeJS.ProcessEnv;
   /** REDIS_URL and SWITCHYARD_ROUTER_REDIS_PREFIX for the router (default: none, in-process state). */
   routerEnv?: { REDIS_URL?: string; SWITCHYARD_ROUTER_REDIS_PREFIX?: string };
+  /** Governance variables (SWITCHYARD_MASTER_KEY, DATABASE_URL, ...); the store defaults to an in-memory PGlite. */
+  governanceEnv?: GovernanceEnvironment;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function startHarness(yaml: string, options: HarnessOptions = {}): 
     host: '127.0.0.1',
     logger,
     processMetrics: false,
-    env: options.routerEnv ?? {},
+    env: { SWITCHYARD_DATA_DIR: 'memory://', ...options.routerEnv, ...options.governanceEnv },
   });
   return {
     gateway,

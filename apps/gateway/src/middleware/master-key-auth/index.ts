@@ -1,23 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { SwitchyardError } from '@switchyard/core';
+import { presentedKey } from '../../governance/presented-key.js';
 import type { ModelMiddleware } from '../../http/model-context.js';
 import { sendError } from '../../http/send-error.js';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
-}
-
-/** The key a client presented: `Authorization: Bearer`, or the `x-api-key` / `api-key` headers other SDKs use. */
-export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
-  const authorization = headers.authorization;
-  if (authorization !== undefined) {
-    const match = /^Bearer\s+(.+)$/i.exec(authorization);
-    return match ? match[1]!.trim() : undefined;
-  }
-  const apiKey = headers['x-api-key'] ?? headers['api-key'];
-  return typeof apiKey === 'string' ? apiKey.trim() : undefined;
 }
 
 /**

@@ -1,0 +1,99 @@
+import { createKeyAuthenticator, createLimiter, createMemoryCounters, createRedisCounters, createSpendBuffer, type ScopeCounters } from '@switchyard/governance';
+import { DEFAULT_DATA_DIR, openStore } from '@switchyard/store';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import type { Logger } from '../observability/logger.js';
+import type { GovernanceRuntime } from './governance-runtime.js';
+
+/** The environment variables governance reads (all optional). */
+export interface GovernanceEnvironment {
+  SWITCHYARD_MASTER_KEY?: string | undefined;
+  LITELLM_MASTER_KEY?: string | undefined;
+  DATABASE_URL?: string | undefined;
+  SWITCHYARD_DATA_DIR?: string | undefined;
+  REDIS_URL?: string | undefined;
+  /** Key prefix of the limiter's Redis counters (default `switchyard:gov:`); gateways sharing limits use the same. */
+  SWITCHYARD_GOVERNANCE_REDIS_PREFIX?: string | undefined;
+  /** Encrypts stored secrets; LiteLLM's LITELLM_SALT_KEY is read too, else the master key is used. */
+  SWITCHYARD_MASTER_SECRET?: string | undefined;
+  LITELLM_SALT_KEY?: string | undefined;
+  /** How often queued spend logs are written, in ms (default 1000): what a kill -9 can lose at most. */
+  SWITCHYARD_SPEND_FLUSH_INTERVAL_MS?: string | undefined;
+}
+
+export interface OpenGovernanceOptions {
+  config: Pick<GatewayConfig, 'masterKey' | 'databaseUrl'>;
+  env: GovernanceEnvironment;
+  logger: Logger;
+  /** How often due budgets are reset (default 60 s). */
+  budgetResetIntervalMs?: number;
+}
+
+const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+
+/** The master key that turns governance on: the config's, else SWITCHYARD_MASTER_KEY, else LITELLM_MASTER_KEY. */
+export function governanceMasterKey(config: Pick<GatewayConfig, 'masterKey'>, env: GovernanceEnvironment): string | undefined {
+  return nonEmpty(config.masterKey) ?? nonEmpty(env.SWITCHYARD_MASTER_KEY) ?? nonEmpty(env.LITELLM_MASTER_KEY);
+}
+
+function flushInterval(env: GovernanceEnvironment): number {
+  const value = Number(env.SWITCHYARD_SPEND_FLUSH_INTERVAL_MS ?? 1000);
+  return Number.isFinite(value) && value >= 10 ? value : 1000;
+}
+
+function countersFor(env: GovernanceEnvironment): { counters: ScopeCounters; kind: string } {
+  const redis = nonEmpty(env.REDIS_URL);
+  if (redis === undefined) return { counters: createMemoryCounters(), kind: 'in-process' };
+  const prefix = nonEmpty(env.SWITCHYARD_GOVERNANCE_REDIS_PREFIX);
+  return { counters: createRedisCounters({ redis, ...(prefix === undefined ? {} : { prefix }) }), kind: 'redis' };
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+/**
+ * Opens governance when a master key is configured, else resolves undefined (the open gateway: no store, no auth).
+ * The store is Postgres at DATABASE_URL (or general_settings.database_url), else embedded PGlite in
+ * SWITCHYARD_DATA_DIR (default `.switchyard/`); its migrations run here. Limits count in Redis at REDIS_URL, else
+ * in process. A timer resets due budgets; `close()` stops it, flushes the spend logs and closes everything.
+ */
+export async function openGovernance(options: OpenGovernanceOptions): Promise<GovernanceRuntime | undefined> {
+  const { env, logger } = options;
+  const masterKey = governanceMasterKey(options.config, env);
+  if (masterKey === undefined) return undefined;
+  const databaseUrl = nonEmpty(env.DATABASE_URL) ?? nonEmpty(options.config.databaseUrl);
+  const store = await openStore({
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    dataDir: nonEmpty(env.SWITCHYARD_DATA_DIR) ?? DEFAULT_DATA_DIR,
+    masterSecret: nonEmpty(env.SWITCHYARD_MASTER_SECRET) ?? nonEmpty(env.LITELLM_SALT_KEY) ?? masterKey,
+    env: {},
+  });
+  const { counters, kind } = countersFor(env);
+  const limiter = createLimiter(counters);
+  const spend = createSpendBuffer({
+    record: (logs) => store.spend.record(logs),
+    flushIntervalMs: flushInterval(env),
+    onError: (error) => logger.warn({ err: { name: errorName(error) } }, 'spend logs not written yet (kept, retried)'),
+  });
+  const resetBudgets = () =>
+    store.budgets.resetDue().catch((error: unknown) => logger.warn({ err: { name: errorName(error) } }, 'budget reset failed (retried)'));
+  const timer = setInterval(() => void resetBudgets(), options.budgetResetIntervalMs ?? 60_000);
+  timer.unref();
+  void resetBudgets();
+  logger.info({ store: store.backend, counters: kind }, 'governance on: virtual keys, budgets, limits and spend logs');
+  let closed: Promise<void> | undefined;
+  return {
+    masterKey,
+    store,
+    auth: createKeyAuthenticator({ keys: store.keys, masterKey }),
+    limiter,
+    spend,
+    close() {
+      closed ??= (async () => {
+        clearInterval(timer);
+        await spend.close();
+        await limiter.close();
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}
