@@ -4,6 +4,7 @@ import type { AppEnv } from './app-env.js';
 import { attachFastRoutes, createFastRoutes, type ModelRoute } from './http/fast-routes.js';
 import type { ModelContext, ModelMiddleware } from './http/model-context.js';
 import { sendError } from './http/send-error.js';
+import { createGateDeps } from './governance/gate-deps.js';
 import type { GovernanceRuntime } from './governance/governance-runtime.js';
 import { masterKeyAuth } from './middleware/master-key-auth/index.js';
 import { observeRequest } from './middleware/observe-request/index.js';
@@ -16,7 +17,7 @@ import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { livelinessRoute, readinessRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
-import { modelsRoute } from './routes/models.js';
+import { governedModelsRoute, modelsRoute } from './routes/models.js';
 
 export interface AppOptions {
   router: Router;
@@ -30,7 +31,8 @@ export interface AppOptions {
 }
 
 function modelRouteGuard(options: AppOptions): ModelMiddleware | undefined {
-  if (options.governance !== undefined) return virtualKeyAuth(options.governance.auth);
+  const runtime = options.governance;
+  if (runtime !== undefined) return virtualKeyAuth(runtime.auth, createGateDeps(runtime, options.router, options.logger));
   return options.masterKey === undefined ? undefined : masterKeyAuth(options.masterKey);
 }
 
@@ -72,13 +74,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   const chat = chatCompletionsRoute(deps);
   const embeddings = embeddingsRoute(deps);
-  const models = modelsRoute(options.router);
+  const models = options.governance === undefined ? modelsRoute(options.router) : governedModelsRoute(options.router, options.governance.auth);
+  // The governed models route checks the key itself (it filters the list by the key's allow-lists).
+  const guardedPaths = options.governance === undefined ? ['/chat/completions', '/embeddings', '/models'] : ['/chat/completions', '/embeddings'];
   const modelRoutes: ModelRoute[] = [];
   for (const prefix of ['/v1', '']) {
     // Registration order is execution order: observe first so refused requests are logged and counted too.
     app.use(`${prefix}/chat/completions`, observe);
     app.use(`${prefix}/embeddings`, observe);
-    if (guard) for (const path of ['/chat/completions', '/embeddings', '/models']) app.use(`${prefix}${path}`, guard);
+    if (guard) for (const path of guardedPaths) app.use(`${prefix}${path}`, guard);
     app.post(`${prefix}/chat/completions`, chat);
     app.post(`${prefix}/embeddings`, embeddings);
     app.get(`${prefix}/models`, models);

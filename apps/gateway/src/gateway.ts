@@ -51,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The app and metrics need the server's counters, and the server needs the app: closures bridge the two.
   const handle: { running?: RunningServer } = {};
   const metrics = new GatewayMetrics(() => handle.running?.inFlight() ?? 0, { defaultMetrics: options.processMetrics !== false });
+  if (governance !== undefined) metrics.watchSpendBuffer(() => governance.spend.stats);
   const app = createApp({
     router,
     maxRequestBytes: options.config.maxRequestBytes,

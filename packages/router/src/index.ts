@@ -13,6 +13,7 @@ export * from './state/in-memory-state.js';
 export { latencySamples } from './state/latency-window.js';
 export * from './selection/token-counter.js';
 export { regionAllowed } from './selection/region.js';
+export { requestTags } from './selection/tags.js';
 export type { RoutingStrategy, StrategyDependencies } from './strategies/routing-strategy.js';
 export * from './execution/route-options.js';
 export * from './execution/routing-error.js';

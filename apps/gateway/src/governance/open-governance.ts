@@ -3,6 +3,7 @@ import { DEFAULT_DATA_DIR, openStore } from '@switchyard/store';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
 import type { GovernanceRuntime } from './governance-runtime.js';
+import { trackSettles } from './tracked-limiter.js';
 
 /** The environment variables governance reads (all optional). */
 export interface GovernanceEnvironment {
@@ -67,7 +68,7 @@ export async function openGovernance(options: OpenGovernanceOptions): Promise<Go
     env: {},
   });
   const { counters, kind } = countersFor(env);
-  const limiter = createLimiter(counters);
+  const limiter = trackSettles(createLimiter(counters));
   const spend = createSpendBuffer({
     record: (logs) => store.spend.record(logs),
     flushIntervalMs: flushInterval(env),

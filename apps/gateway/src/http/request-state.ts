@@ -1,4 +1,5 @@
 import type { Usage } from '@switchyard/core';
+import type { RequestGate } from '../governance/request-gate.js';
 
 /** What a model route learned while serving one request; the observe-request middleware logs and counts it. */
 export interface RequestState {
@@ -6,6 +7,10 @@ export interface RequestState {
   modelGroup: string;
   /** The provider of the last deployment tried; "" until one was tried. */
   provider: string;
+  /** The id of the deployment that served (or last failed) the request; "" until one was tried. */
+  deploymentId: string;
+  /** The model id sent upstream by that deployment; "" until one was tried. */
+  upstreamModel: string;
   /** Upstream attempts made (retries included). */
   attempts: number;
   stream: boolean;
@@ -18,12 +23,16 @@ export interface RequestState {
   clientClosed: boolean;
   /** performance.now() when the request arrived. */
   startedAt: number;
+  /** Governance's checks and accounting for this request; undefined when governance is off. */
+  gate: RequestGate | undefined;
 }
 
 export function createRequestState(startedAt: number): RequestState {
   return {
     modelGroup: '',
     provider: '',
+    deploymentId: '',
+    upstreamModel: '',
     attempts: 0,
     stream: false,
     timeToFirstTokenMs: undefined,
@@ -31,5 +40,6 @@ export function createRequestState(startedAt: number): RequestState {
     errorKind: undefined,
     clientClosed: false,
     startedAt,
+    gate: undefined,
   };
 }

@@ -53,6 +53,17 @@ export class GatewayMetrics {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'switchyard_' });
   }
 
+  /** Exposes the spend-log buffer: logs waiting to be written, written, dropped (buffer full) and failed flushes. */
+  watchSpendBuffer(stats: () => { buffered: number; written: number; dropped: number; failedFlushes: number }): void {
+    const registers = [this.registry];
+    const gauge = (name: string, help: string, read: (current: ReturnType<typeof stats>) => number) =>
+      new Gauge({ name, help, registers, collect() { this.set(read(stats())); } });
+    gauge('switchyard_spend_logs_buffered', 'Spend logs queued in this process, not yet written to the store.', (s) => s.buffered);
+    gauge('switchyard_spend_logs_written_total', 'Spend logs this process wrote to the store.', (s) => s.written);
+    gauge('switchyard_spend_logs_dropped_total', 'Spend logs dropped because the buffer was full (the store was down too long).', (s) => s.dropped);
+    gauge('switchyard_spend_log_flush_failures_total', 'Spend-log flushes that failed (the logs stay buffered and are retried).', (s) => s.failedFlushes);
+  }
+
   /** The bound metrics for a (model group, provider) pair; "" stands for "not resolved". */
   target(modelGroup: string, provider: string): TargetMetrics {
     const key = `${modelGroup}\u0000${provider}`;

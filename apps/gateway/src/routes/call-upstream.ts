@@ -28,11 +28,14 @@ export async function callUpstream<T extends RoutingOutcome>(
     state.attempts = routed.attempts;
     state.provider = routed.deployment.provider;
     state.modelGroup = routed.deployment.modelGroup;
+    state.deploymentId = routed.deployment.id;
+    state.upstreamModel = routed.deployment.model;
     return { value: routed, headers: modelResponseHeaders(routed, upstreamHeadersOf(routed)) };
   } catch (error) {
     if (!(error instanceof RoutingError)) throw error;
     state.attempts = error.attempts;
-    state.provider = error.history.at(-1)?.provider ?? state.provider;
+    const last = error.history.at(-1);
+    if (last !== undefined) Object.assign(state, { provider: last.provider, deploymentId: last.deployment, upstreamModel: last.model });
     state.errorKind = error.kind;
     sendError(outgoing, error, { retried: error.attempts > 1, headers: modelResponseHeaders(error) });
     return undefined;

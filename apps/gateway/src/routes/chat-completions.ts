@@ -3,6 +3,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { chatCompletionRequestSchema, toSwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
 import type { ModelHandler } from '../http/model-context.js';
 import { isPlainChatRequest } from '../http/plain-chat-request.js';
+import { chatCall } from '../governance/governed-call.js';
 import { createRequestState, type RequestState } from '../http/request-state.js';
 import { sendError } from '../http/send-error.js';
 import { sendJson } from '../http/send-json.js';
@@ -21,7 +22,7 @@ async function completeChat(
   const answer = await callUpstream(outgoing, state, () => deps.router.chat(request, { signal, requestId, headers }), (routed) => routed.result.upstreamHeaders);
   if (!answer) return;
   state.usage = answer.value.result.usage;
-  sendJson(outgoing, 200, answer.value.result.body, answer.headers);
+  sendJson(outgoing, 200, answer.value.result.body, state.gate === undefined ? answer.headers : state.gate.decorate(answer.headers, state, true));
 }
 
 /** `POST /v1/chat/completions`: validates, resolves the model group, then answers in one body or as SSE. */
@@ -35,6 +36,7 @@ export function chatCompletionsRoute(deps: ModelRouteDeps): ModelHandler {
       const request = isPlainChatRequest(body) ? body : validateRequest(chatCompletionRequestSchema, body);
       assertModelServed(deps.router, request.model);
       state.modelGroup = request.model;
+      if (state.gate !== undefined) await state.gate.admit(chatCall(request, incoming.headers));
       const call = { request, signal: controller.signal, requestId: c.get('requestId') ?? '', headers: incoming.headers };
       if (request.stream === true) await streamChatCompletion(deps, outgoing, state, call);
       else await completeChat(deps, outgoing, state, call);

@@ -53,7 +53,7 @@ export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: Serve
   const routed = () => deps.router.streamChat(streamRequestFor(request), { signal, requestId, headers });
   const answer = await callUpstream(outgoing, state, routed, (value) => value.stream.upstreamHeaders);
   if (!answer) return;
-  const events = new EventStream(outgoing, answer.headers);
+  const events = new EventStream(outgoing, state.gate === undefined ? answer.headers : state.gate.decorate(answer.headers, state, false));
   try {
     await relayParts(answer.value.stream, events, outgoing, state, request.stream_options?.include_usage === true, signal);
   } finally {

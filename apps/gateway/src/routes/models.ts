@@ -1,17 +1,32 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { ModelList } from '@switchyard/core';
+import { checkModelAllowed, type KeyAuthenticator } from '@switchyard/governance';
+import type { KeyAuthContext } from '@switchyard/store';
+import { presentedKey } from '../governance/presented-key.js';
+import { sendError } from '../http/send-error.js';
 import type { Handler } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { sendJson } from '../http/send-json.js';
 import type { Router } from '@switchyard/router';
 
 /** The OpenAI model list of the router's groups and visible aliases; built once, since they never change at run time. */
-export function modelListBody(router: Pick<Router, 'listModels'>, created: number): string {
+export function modelListBody(router: Pick<Router, 'listModels'>, created: number, allowed: (id: string) => boolean = () => true): string {
   const list: ModelList = {
     object: 'list',
-    data: router.listModels().map((id) => ({ id, object: 'model', created, owned_by: 'switchyard' })),
+    data: router.listModels().filter(allowed).map((id) => ({ id, object: 'model', created, owned_by: 'switchyard' })),
   };
   return JSON.stringify(list);
+}
+
+function allowedFor(context: KeyAuthContext): (id: string) => boolean {
+  return (id) => {
+    try {
+      checkModelAllowed(context, id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** `GET /v1/models`. */
@@ -19,6 +34,21 @@ export function modelsRoute(router: Pick<Router, 'listModels'>): Handler<AppEnv>
   const body = modelListBody(router, Math.floor(Date.now() / 1000));
   return (c) => {
     sendJson(c.env.outgoing, 200, body);
+    return RESPONSE_ALREADY_SENT;
+  };
+}
+
+/** `GET /v1/models` with governance: the key must be valid, and a virtual key sees only the models it may use. */
+export function governedModelsRoute(router: Pick<Router, 'listModels'>, auth: KeyAuthenticator): Handler<AppEnv> {
+  const created = Math.floor(Date.now() / 1000);
+  const everything = modelListBody(router, created);
+  return async (c) => {
+    try {
+      const principal = await auth.authenticate(presentedKey(c.env.incoming.headers));
+      sendJson(c.env.outgoing, 200, principal.kind === 'master' ? everything : modelListBody(router, created, allowedFor(principal.context)));
+    } catch (error) {
+      sendError(c.env.outgoing, error);
+    }
     return RESPONSE_ALREADY_SENT;
   };
 }

@@ -1,0 +1,16 @@
+import type { Router } from '@switchyard/router';
+import type { Logger } from '../observability/logger.js';
+import { createEndUserCache } from './end-user-cache.js';
+import type { GovernanceRuntime } from './governance-runtime.js';
+import { PriceBook } from './price-book.js';
+import type { GateDeps } from './request-gate.js';
+
+/** The shared part of every request's gate, built once per app. */
+export function createGateDeps(runtime: GovernanceRuntime, router: Pick<Router, 'deployments'>, logger: Logger): GateDeps {
+  return {
+    runtime,
+    prices: new PriceBook(router.deployments),
+    endUsers: createEndUserCache(runtime.store.endUsers),
+    logger,
+  };
+}
