@@ -18,6 +18,8 @@ beforeAll(async () => {
     model_info: {output_cost_per_token: 0.000001}
   - model_name: other
     litellm_params: ${scenarioParams('')}
+  - model_name: slow
+    litellm_params: ${scenarioParams('chunks=40,chunk_ms=50')}
   - model_name: broken
     litellm_params: ${scenarioParams('fault=bad_request')}
   - model_name: embed
@@ -78,7 +80,7 @@ describe('virtual keys on the model routes', () => {
     const models = (await (await fetch(`${harness.url}/v1/models`, { headers: bearer(key) })).json()) as { data: Array<{ id: string }> };
     expect(models.data.map((model) => model.id)).toEqual(['chat']);
     const all = (await (await fetch(`${harness.url}/v1/models`, { headers: bearer(masterKey) })).json()) as { data: Array<{ id: string }> };
-    expect(all.data.map((model) => model.id).sort()).toEqual(['broken', 'chat', 'embed', 'other']);
+    expect(all.data.map((model) => model.id).sort()).toEqual(['broken', 'chat', 'embed', 'other', 'slow']);
     expect((await fetch(`${harness.url}/v1/models`)).status).toBe(401);
   });
 });
@@ -160,6 +162,33 @@ describe('limits, headers and spend', () => {
     const [log] = await logsOf(record.keyHash, 1);
     expect(log).toMatchObject({ modelGroup: 'embed', promptTokens: usage.prompt_tokens, completionTokens: 0, status: 'success' });
     expect(log!.cost).toBeCloseTo((usage.prompt_tokens * 0.02) / 1e6, 15);
+  });
+});
+
+describe('releasing the lease', () => {
+  it('after a client abort mid-stream and after an upstream failure: max_parallel_requests 1 admits the next', async () => {
+    const { key, record } = await runtime.store.keys.create({ maxParallelRequests: 1 });
+    const controller = new AbortController();
+    const response = await fetch(`${harness.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(key) },
+      body: hello('slow', { stream: true }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    await reader.read();
+    // The slot is taken while the stream runs.
+    const busy = await post(`${harness.url}/v1/chat/completions`, hello(), bearer(key));
+    expect(busy.status).toBe(429);
+    expectOpenAIError(busy.json, { type: 'rate_limit_error', code: 'rate_limit_exceeded' });
+    controller.abort();
+    const aborted = (await logsOf(record.keyHash, 1))[0]!;
+    expect(aborted).toMatchObject({ modelGroup: 'slow', status: 'failure', errorClass: 'client_closed' });
+    // No usage arrived: the prompt is charged at the deployment's price (gpt-4o-mini's input rate).
+    expect(aborted.cost).toBeGreaterThan(0);
+    expect((await post(`${harness.url}/v1/chat/completions`, hello('broken'), bearer(key))).status).toBe(400);
+    expect((await post(`${harness.url}/v1/chat/completions`, hello(), bearer(key))).status).toBe(200);
   });
 });
 
