@@ -13,6 +13,7 @@ import { virtualKeyAuth } from './middleware/virtual-key-auth/index.js';
 import type { Router } from '@switchyard/router';
 import type { Logger } from './observability/logger.js';
 import type { GatewayMetrics } from './observability/metrics.js';
+import { mountAdminUi } from './routes/admin-ui.js';
 import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { livelinessRoute, readinessRoute } from './routes/health.js';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/health/liveness', livelinessRoute());
   app.get('/health/readiness', readinessRoute({ isShuttingDown: options.isShuttingDown, modelGroups: new Set(options.router.deployments.map((deployment) => deployment.modelGroup)).size }));
   app.get('/metrics', metricsRoute(options.metrics));
+  mountAdminUi(app);
 
   const chat = chatCompletionsRoute(deps);
   const embeddings = embeddingsRoute(deps);
