@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { batchedDestination, type BatchedDestination } from './batched-destination.js';
 
 export type { Logger } from 'pino';
 
@@ -27,15 +28,15 @@ const redactPaths = [
   'settings.headers.authorization',
 ];
 
-/** How often buffered log lines are written out when traffic is too light to fill the buffer. */
+/** How often buffered log lines are written out when traffic is too light to fill a batch. */
 const flushIntervalMs = 250;
 
 /**
- * Asynchronous stdout: lines collect in a 4 KiB buffer so a busy gateway makes one write per many requests instead
- * of one per line; a timer writes out what a quiet gateway buffered.
+ * Asynchronous stdout: lines collect in memory and go to SonicBoom in batches, so a busy gateway makes one write
+ * per many requests instead of one per line; a timer writes out what a quiet gateway collected.
  */
-function bufferedStdout(): DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+function bufferedStdout(): BatchedDestination {
+  const destination = batchedDestination(pino.destination({ dest: 1, sync: false }));
   setInterval(() => {
     try {
       destination.flush();
