@@ -1,7 +1,15 @@
-import { createKeyAuthenticator, createLimiter, createMemoryCounters, createRedisCounters, createSpendBuffer, type ScopeCounters } from '@switchyard/governance';
+import {
+  createKeyAuthenticator,
+  createLimiter,
+  createMemoryCounters,
+  createRedisCounters,
+  createSpendBuffer,
+  type Limiter,
+} from '@switchyard/governance';
 import { DEFAULT_DATA_DIR, openStore } from '@switchyard/store';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
+import { withFallback } from './fallback-limiter.js';
 import type { GovernanceRuntime } from './governance-runtime.js';
 import { trackSettles } from './tracked-limiter.js';
 
@@ -29,6 +37,8 @@ export interface OpenGovernanceOptions {
   budgetResetIntervalMs?: number;
 }
 
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
 /** The master key that turns governance on: the config's, else SWITCHYARD_MASTER_KEY, else LITELLM_MASTER_KEY. */
@@ -41,20 +51,25 @@ function flushInterval(env: GovernanceEnvironment): number {
   return Number.isFinite(value) && value >= 10 ? value : 1000;
 }
 
-function countersFor(env: GovernanceEnvironment): { counters: ScopeCounters; kind: string } {
+/** Redis counters at REDIS_URL (falling back to in-process counts while Redis fails), else in-process ones. */
+function limiterFor(env: GovernanceEnvironment, logger: Logger): { limiter: Limiter; kind: string } {
+  const local = createLimiter(createMemoryCounters());
   const redis = nonEmpty(env.REDIS_URL);
-  if (redis === undefined) return { counters: createMemoryCounters(), kind: 'in-process' };
+  if (redis === undefined) return { limiter: local, kind: 'in-process' };
   const prefix = nonEmpty(env.SWITCHYARD_GOVERNANCE_REDIS_PREFIX);
-  return { counters: createRedisCounters({ redis, ...(prefix === undefined ? {} : { prefix }) }), kind: 'redis' };
+  const onError = (error: Error) => logger.debug({ err: { name: error.name } }, 'governance limits: Redis connection error');
+  const shared = createLimiter(createRedisCounters({ redis, onError, ...(prefix === undefined ? {} : { prefix }) }));
+  const onFallback = (error: unknown) =>
+    logger.warn({ err: { name: errorName(error) } }, 'governance limits: Redis unavailable, counting in this process meanwhile');
+  return { limiter: withFallback(shared, local, { onFallback }), kind: 'redis' };
 }
-
-const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
 
 /**
  * Opens governance when a master key is configured, else resolves undefined (the open gateway: no store, no auth).
  * The store is Postgres at DATABASE_URL (or general_settings.database_url), else embedded PGlite in
- * SWITCHYARD_DATA_DIR (default `.switchyard/`); its migrations run here. Limits count in Redis at REDIS_URL, else
- * in process. A timer resets due budgets; `close()` stops it, flushes the spend logs and closes everything.
+ * SWITCHYARD_DATA_DIR (default `.switchyard/`); its migrations run here. Limits count in Redis at REDIS_URL (in
+ * process while Redis fails), else in process. A timer resets due budgets; `close()` stops it, flushes the spend
+ * logs and closes everything.
  */
 export async function openGovernance(options: OpenGovernanceOptions): Promise<GovernanceRuntime | undefined> {
   const { env, logger } = options;
@@ -67,8 +82,8 @@ export async function openGovernance(options: OpenGovernanceOptions): Promise<Go
     masterSecret: nonEmpty(env.SWITCHYARD_MASTER_SECRET) ?? nonEmpty(env.LITELLM_SALT_KEY) ?? masterKey,
     env: {},
   });
-  const { counters, kind } = countersFor(env);
-  const limiter = trackSettles(createLimiter(counters));
+  const { limiter: counted, kind } = limiterFor(env, logger);
+  const limiter = trackSettles(counted);
   const spend = createSpendBuffer({
     record: (logs) => store.spend.record(logs),
     flushIntervalMs: flushInterval(env),
@@ -91,7 +106,7 @@ export async function openGovernance(options: OpenGovernanceOptions): Promise<Go
       closed ??= (async () => {
         clearInterval(timer);
         await spend.close();
-        await limiter.close();
+        await limiter.close().catch((error: unknown) => logger.warn({ err: { name: errorName(error) } }, 'closing the limiter failed'));
         await store.close();
       })();
       return closed;

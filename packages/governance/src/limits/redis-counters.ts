@@ -7,6 +7,11 @@ export interface RedisCountersOptions {
   redis: string | Redis;
   /** Prefix of every key (default `switchyard:gov:`). */
   prefix?: string;
+  /**
+   * Told about connection errors of a client created here (ioredis would otherwise print each one to stderr); the
+   * commands themselves still reject, so the caller sees every failure.
+   */
+  onError?: (error: Error) => void;
 }
 
 type Commands = Redis & {
@@ -26,6 +31,7 @@ const limit = (value: number | null | undefined) => (value == null ? -1 : value)
 export function createRedisCounters(options: RedisCountersOptions): ScopeCounters {
   const owned = typeof options.redis === 'string';
   const client = (owned ? new Redis(options.redis as string, { maxRetriesPerRequest: 2 }) : options.redis) as Commands;
+  if (owned) client.on('error', options.onError ?? (() => undefined));
   client.defineCommand('switchyardGovAdmit', { numberOfKeys: 4, lua: admitScript });
   client.defineCommand('switchyardGovSettle', { numberOfKeys: 4, lua: settleScript });
   const prefix = options.prefix ?? 'switchyard:gov:';
