@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count as countRows, eq, gt, sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
 import { StoreError, toStoreError } from '../store-error.js';
 import { recordAudit, type MutationOptions } from './audit-log.js';
-import { pageOf, pageSize, type Page, type PageRequest } from './page.js';
+import { pageOf, pageOffset, pageSize, type Page, type PageRequest } from './page.js';
 
 /** A table keyed by a text `id` with an `updated_at` column: every management entity. */
 export type EntityTable = PgTable & { id: PgColumn; updatedAt: PgColumn };
@@ -97,8 +97,15 @@ export function entityOperations<T extends EntityTable>(db: Database, descriptio
       .from(source)
       .where(and(...conditions, after))
       .orderBy(asc(table.id))
-      .limit(limit + 1)) as Row[];
+      .limit(limit + 1)
+      .offset(pageOffset(page))) as Row[];
     return pageOf(rows, limit, (row) => String((row as { id: unknown }).id));
+  }
+
+  /** How many rows the filters match (for page-number pagination's totals). */
+  async function count(conditions: Array<SQL | undefined>): Promise<number> {
+    const [row] = await db.select({ value: countRows() }).from(source).where(and(...conditions));
+    return Number(row?.value ?? 0);
   }
 
   return {
@@ -108,6 +115,7 @@ export function entityOperations<T extends EntityTable>(db: Database, descriptio
     update,
     remove,
     list,
+    count,
   };
 }
 

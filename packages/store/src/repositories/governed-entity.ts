@@ -61,5 +61,7 @@ export function governedRepository<T extends GovernedTable, I extends Input, P e
     update: (id: string, patch: P, options?: MutationOptions) => entity.patch(id, patch, options),
     delete: entity.remove,
     list: (query: Q = {} as Q) => entity.list(conditions(query), query),
+    /** How many rows `list` would page through with the same filters. */
+    count: (query: Q = {} as Q) => entity.count(conditions(query)),
   };
 }

@@ -74,6 +74,25 @@ export const identityCases: StoreCase[] = [
     },
   },
   {
+    name: 'pages by number with an offset and counts what a filter matches',
+    async run(store) {
+      const organisation = await store.organisations.create({});
+      const ids = [];
+      for (let n = 0; n < 5; n += 1) ids.push((await store.users.create({ organisationId: organisation.id })).id);
+      ids.sort();
+      expect(await store.users.count({ organisationId: organisation.id })).toBe(5);
+      const second = await store.users.list({ organisationId: organisation.id, limit: 2, offset: 2 });
+      expect(second.items.map((user) => user.id)).toEqual(ids.slice(2, 4));
+      const last = await store.users.list({ organisationId: organisation.id, limit: 2, offset: 4 });
+      expect(last.items.map((user) => user.id)).toEqual(ids.slice(4));
+      expect(last.nextCursor).toBeNull();
+      const team = await store.teams.create({ organisationId: organisation.id });
+      await store.keys.create({ teamId: team.id });
+      expect(await store.keys.count({ teamId: team.id })).toBe(1);
+      expect(await store.teams.count({ organisationId: organisation.id })).toBe(1);
+    },
+  },
+  {
     name: 'finds users by email, refuses a taken email, and filters by role',
     async run(store) {
       const email = `${uniqueId('person')}@example.com`;

@@ -55,6 +55,7 @@ async function seedSpendLogs(store: Store): Promise<void> {
 }
 
 const filters: Array<[string, SpendLogQuery, string]> = [
+  ['request', { requestId: 'seed-42' }, 'spend_logs_pkey'],
   ['key', { keyHash: 'seed-key-42' }, 'spend_logs_key_hash_started_at_idx'],
   ['team', { teamId: 'seed-team-7' }, 'spend_logs_team_id_started_at_idx'],
   ['user', { userId: 'seed-user-9' }, 'spend_logs_user_id_started_at_idx'],

@@ -43,6 +43,14 @@ function redact(row: VirtualKey): object {
   return rest;
 }
 
+function keyConditions(query: VirtualKeyQuery) {
+  return [
+    equalsWhenSet(virtualKeys.teamId, query.teamId),
+    equalsWhenSet(virtualKeys.userId, query.userId),
+    equalsWhenSet(virtualKeys.organisationId, query.organisationId),
+  ];
+}
+
 export function createVirtualKeyRepository(db: Database, clock: BudgetClock) {
   const entity = governedEntity(db, clock, { table: virtualKeys, entityType: 'virtual_key', redact });
 
@@ -78,15 +86,9 @@ export function createVirtualKeyRepository(db: Database, clock: BudgetClock) {
     block: (id: string, options?: MutationOptions) => entity.patch(id, { blocked: true }, options, 'block'),
     unblock: (id: string, options?: MutationOptions) => entity.patch(id, { blocked: false }, options, 'unblock'),
     delete: entity.remove,
-    list: (query: VirtualKeyQuery = {}) =>
-      entity.list(
-        [
-          equalsWhenSet(virtualKeys.teamId, query.teamId),
-          equalsWhenSet(virtualKeys.userId, query.userId),
-          equalsWhenSet(virtualKeys.organisationId, query.organisationId),
-        ],
-        query,
-      ),
+    list: (query: VirtualKeyQuery = {}) => entity.list(keyConditions(query), query),
+    /** How many keys `list` would page through with the same filters. */
+    count: (query: VirtualKeyQuery = {}) => entity.count(keyConditions(query)),
   };
 }
 

@@ -6,12 +6,20 @@ export interface PageRequest {
   cursor?: string;
   /** 1 to 1000; default 100. */
   limit?: number;
+  /** Rows to skip before the page (page-number pagination); ignored with a cursor. Prefer cursors for deep pages. */
+  offset?: number;
 }
 
 export interface Page<T> {
   items: T[];
   /** Pass it as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+/** The offset to apply: none with a cursor, otherwise a whole number ≥ 0. */
+export function pageOffset(page: PageRequest): number {
+  if (page.cursor !== undefined || page.offset === undefined) return 0;
+  return Math.max(0, Math.trunc(page.offset));
 }
 
 export function pageSize(limit: number | undefined): number {

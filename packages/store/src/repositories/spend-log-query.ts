@@ -2,12 +2,14 @@ import { and, arrayContains, desc, eq, gte, lt, lte, or, type SQL } from 'drizzl
 import type { Database } from '../database.js';
 import { spendLogs, type SpendStatus } from '../schema/index.js';
 import { StoreError } from '../store-error.js';
-import { equalsWhenSet, pageOf, pageSize, type Page, type PageRequest } from './page.js';
+import { equalsWhenSet, pageOf, pageOffset, pageSize, type Page, type PageRequest } from './page.js';
 
 export type SpendLog = typeof spendLogs.$inferSelect;
 
 /** Every filter is served by an index led by its column and followed by `started_at`. */
 export interface SpendLogQuery extends PageRequest {
+  /** One request (the primary key). */
+  requestId?: string;
   keyHash?: string;
   teamId?: string;
   userId?: string;
@@ -62,6 +64,7 @@ export function spendLogSelect(db: Database, query: SpendLogQuery, limit: number
     .from(spendLogs)
     .where(
       and(
+        equalsWhenSet(spendLogs.requestId, query.requestId),
         equalsWhenSet(spendLogs.keyHash, query.keyHash),
         equalsWhenSet(spendLogs.teamId, query.teamId),
         equalsWhenSet(spendLogs.userId, query.userId),
@@ -75,7 +78,8 @@ export function spendLogSelect(db: Database, query: SpendLogQuery, limit: number
       ),
     )
     .orderBy(desc(spendLogs.startedAt), desc(spendLogs.requestId))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(pageOffset(query));
 }
 
 /** Spend logs, newest first, with keyset (cursor) pagination: deep pages cost what the first page costs. */

@@ -38,6 +38,8 @@ export const spendQueryCases: StoreCase[] = [
       expect(await ids({ teamId, userId: 'u1' })).toEqual([2, 0]);
       expect(await ids({ teamId, modelGroup: 'claude' })).toEqual([2, 1]);
       expect(await ids({ teamId, status: 'failure' })).toEqual([1]);
+      expect(await ids({ requestId: logs[1]!.requestId })).toEqual([1]);
+      expect(await ids({ teamId, limit: 2, offset: 1 })).toEqual([2, 1]);
       expect(await ids({ teamId, endUserId: 'c1' })).toEqual([1]);
       expect(await ids({ teamId, tag: 'a' })).toEqual([2, 0]);
       expect(await ids({ teamId, from: day('2030-05-02', 0), to: day('2030-05-03', 0) })).toEqual([2]);
