@@ -9,3 +9,4 @@ export { createRedisCounters, type RedisCountersOptions } from './limits/redis-c
 export { createLimiter, type Lease, type Limiter, type RateLimitState } from './limits/limiter.js';
 export { scopesForKey } from './limits/scopes-for-key.js';
 export { createSpendBuffer, type SpendBuffer, type SpendBufferOptions, type SpendBufferStats } from './spend/spend-buffer.js';
+export * from './management/index.js';

@@ -1,0 +1,11 @@
+export { actorOf, canSeeKey, requireAdmin, visibilityOf, type Visibility } from './access.js';
+export { customerInfo, deleteCustomers, listCustomers, newCustomer, updateCustomer } from './customers.js';
+export { blockKey, deleteKeys, generateKey, keyInfo, listKeys, regenerateKey, unblockKey, updateKey } from './keys.js';
+export type { ConfiguredDeployments, ManagementDeps } from './management-deps.js';
+export { managementErrors } from './management-errors.js';
+export { isSecretParam } from './model-params.js';
+export { deleteModel, modelInfo, newModel, updateModel } from './models.js';
+export { globalSpendReport, spendLogs, spendLogView } from './spend.js';
+export { addTeamMember, deleteTeamMember, deleteTeams, listTeams, newTeam, teamInfo, updateTeam } from './teams.js';
+export { deleteUsers, listUsers, newUser, updateUser, userInfo } from './users.js';
+export type { KeyView } from './views.js';
