@@ -1,0 +1,96 @@
+import type { Store } from '@switchyard/store';
+import { sampleSpendLog, testBackends, TEST_MASTER_SECRET, uniqueId, type TestBackend } from '@switchyard/store/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { managementFixture, type ManagementFixture } from '../testing/management-fixture.js';
+import { generateKey } from './keys.js';
+import { globalSpendReport, spendLogs } from './spend.js';
+import { newTeam } from './teams.js';
+
+const backends: TestBackend[] = await testBackends();
+const at = (text: string) => new Date(text);
+
+describe.each(backends)('spend logs and reports on $name', (backend) => {
+  let store: Store | undefined;
+  let fx: ManagementFixture;
+  beforeAll(async () => {
+    if (backend.skipReason !== undefined) return;
+    store = await backend.open({ masterSecret: TEST_MASTER_SECRET });
+    fx = managementFixture(store);
+  });
+  afterAll(() => store?.close());
+
+  /** Team A (an admin's key and a member's key) and team B (one key), each with spend on 2031-03-01/02. */
+  async function seed(s: Store) {
+    const admin = uniqueId('admin');
+    const a = await newTeam(fx.master, { team_alias: 'A', members_with_roles: [{ user_id: admin, role: 'admin' }] }, fx.deps);
+    const b = await newTeam(fx.master, { team_alias: 'B' }, fx.deps);
+    const aAdmin = await generateKey(fx.master, { team_id: a.team_id, user_id: admin, key_alias: 'a-admin' }, fx.deps);
+    const aMember = await generateKey(fx.master, { team_id: a.team_id }, fx.deps);
+    const bKey = await generateKey(fx.master, { team_id: b.team_id }, fx.deps);
+    const log = (key: typeof aAdmin, teamId: string, startedAt: string, extra = {}) =>
+      sampleSpendLog({ keyHash: key.token, teamId, startedAt: at(startedAt), ...extra });
+    const logs = [
+      log(aAdmin, a.team_id, '2031-03-01T10:00:00Z', { cost: 0.5 }),
+      log(aMember, a.team_id, '2031-03-01T11:00:00Z', { modelGroup: 'claude', provider: 'anthropic', cost: 0.25, status: 'failure' }),
+      log(aMember, a.team_id, '2031-03-02T09:00:00Z', { cost: 0.125 }),
+      log(bKey, b.team_id, '2031-03-02T12:00:00Z', { cost: 1 }),
+    ];
+    await s.spend.record(logs);
+    return { a, b, aAdmin, aMember, bKey, logs };
+  }
+
+  it('filters logs LiteLLM-style and answers SpendLogs rows without any key', async (context) => {
+    if (!store) return context.skip();
+    const { a, aAdmin, aMember, bKey, logs } = await seed(store);
+    const ids = (rows: Array<{ request_id: string }>) => rows.map((row) => logs.findIndex((log) => log.requestId === row.request_id));
+    const byRaw = await spendLogs(fx.master, { api_key: aMember.key }, fx.deps);
+    expect(ids(byRaw)).toEqual([2, 1]);
+    expect(byRaw[0]).toMatchObject({ api_key: aMember.token, spend: 0.125, model_group: 'gpt-4o', team_id: a.team_id, total_tokens: 150, status: 'success' });
+    expect(JSON.stringify(byRaw)).not.toContain(aMember.key);
+    expect(ids(await spendLogs(fx.master, { api_key: aMember.token, status: 'failure' }, fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, model: 'claude' }, fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, start_date: '2031-03-02', end_date: '2031-03-02' }, fx.deps))).toEqual([2]);
+    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, end_date: '2031-03-01' }, fx.deps))).toEqual([1, 0]);
+    expect(ids(await spendLogs(fx.master, { request_id: logs[3]!.requestId }, fx.deps))).toEqual([3]);
+    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, size: '1', page: '2' }, fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(fx.master, { api_key: bKey.key_id }, fx.deps))).toEqual([3]);
+    expect(ids(await spendLogs(await fx.as(aAdmin.key), {}, fx.deps))).toEqual([2, 1, 0]);
+  });
+
+  it('shows a key its own spend, a team admin its team’s, and never another team’s', async (context) => {
+    if (!store) return context.skip();
+    const { a, b, aAdmin, aMember, bKey, logs } = await seed(store);
+    const member = await fx.as(aMember.key);
+    expect((await spendLogs(member, {}, fx.deps)).map((row) => row.request_id)).toEqual([logs[2]!.requestId, logs[1]!.requestId]);
+    expect(await spendLogs(member, { api_key: aMember.key }, fx.deps)).toHaveLength(2);
+    await expect(spendLogs(member, { api_key: aAdmin.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(member, { team_id: a.team_id }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    const teamAdmin = await fx.as(aAdmin.key);
+    expect(await spendLogs(teamAdmin, { api_key: aMember.token }, fx.deps)).toHaveLength(2);
+    await expect(spendLogs(teamAdmin, { team_id: b.team_id }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(teamAdmin, { api_key: bKey.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(await fx.as(bKey.key), { api_key: aMember.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(globalSpendReport(teamAdmin, { start_date: '2031-03-01', end_date: '2031-03-02' }, fx.deps)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('reports spend by day, key, team and model over a date range', async (context) => {
+    if (!store) return context.skip();
+    const { a, aMember } = await seed(store);
+    const range = { start_date: '2031-03-01', end_date: '2031-03-02' };
+    const byDay = await globalSpendReport(fx.master, range, fx.deps);
+    expect(byDay.map((row) => 'group_by_day' in row && row.group_by_day)).toEqual(['2031-03-01', '2031-03-02']);
+    expect(byDay[0]).toMatchObject({ api_requests: expect.any(Number), total_spend: expect.any(Number) });
+    const byTeam = await globalSpendReport(fx.master, { ...range, group_by: 'team' }, fx.deps);
+    expect(byTeam).toContainEqual(expect.objectContaining({ team_id: a.team_id, team_alias: 'A', total_spend: 0.875, api_requests: 3, failed_requests: 1 }));
+    const byKey = await globalSpendReport(fx.master, { ...range, group_by: 'key' }, fx.deps);
+    expect(byKey).toContainEqual(expect.objectContaining({ api_key: aMember.token, key_name: aMember.key_name, total_spend: 0.375 }));
+    expect(JSON.stringify(byKey)).not.toContain(aMember.key);
+    const byModel = await globalSpendReport(fx.master, { ...range, group_by: 'model' }, fx.deps);
+    expect(byModel.map((row) => 'model' in row && row.model)).toEqual(expect.arrayContaining(['gpt-4o', 'claude']));
+    await expect(globalSpendReport(fx.master, { start_date: '2031-03-02', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'end_date' });
+    await expect(globalSpendReport(fx.master, { ...range, group_by: 'region' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'group_by' });
+    await expect(globalSpendReport(fx.master, { start_date: 'yesterday', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
+    await expect(spendLogs(fx.master, { status: 'ok' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'status' });
+    await expect(spendLogs(fx.master, { start_date: 'last week' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
+  });
+});
