@@ -18,6 +18,7 @@ import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { livelinessRoute, readinessRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
+import { mountManagementRoutes } from './routes/management/index.js';
 import { governedModelsRoute, modelsRoute } from './routes/models.js';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     modelRoutes.push({ path: `${prefix}/chat/completions`, middleware, handler: chat }, { path: `${prefix}/embeddings`, middleware, handler: embeddings });
   }
   attachFastRoutes(app, createFastRoutes(modelRoutes, (thrown, c) => answerUnhandled(options.logger, thrown, c)));
+  if (options.governance !== undefined) mountManagementRoutes(app, { store: options.governance.store, auth: options.governance.auth, router: options.router });
 
   app.notFound((c) => {
     const error = new SwitchyardError('not_found', `Unknown route: ${c.req.method} ${c.req.path}.`, { code: 'unknown_route' });

@@ -1,7 +1,21 @@
 import type { z } from 'zod';
 import { managementErrors } from './management-errors.js';
 
-function describe(issue: z.core.$ZodIssue): { param: string | null; message: string } {
+/**
+ * For a union (a member object or a list of them), the branch that got furthest names the field: its first issue's
+ * path, under the union's own.
+ */
+function innermost(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const firsts = issue.errors.map((branch) => branch[0]).filter((first) => first !== undefined);
+  const deepest = firsts.reduce((best, first) => (first.path.length > best.path.length ? first : best), firsts[0]!);
+  if (deepest === undefined) return issue;
+  const inner = innermost(deepest);
+  return { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
+}
+
+function describe(outer: z.core.$ZodIssue): { param: string | null; message: string } {
+  const issue = innermost(outer);
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const param = [...path, issue.keys[0] ?? ''].join('.');
