@@ -1,4 +1,4 @@
-import { and, asc, count as countRows, eq, gt, sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
+import { and, asc, count as countAll, eq, gt, sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
 import { StoreError, toStoreError } from '../store-error.js';
@@ -17,6 +17,24 @@ export interface EntityDescription<T extends EntityTable> {
 }
 
 export type Patch<T extends EntityTable> = Partial<InferInsertModel<T>>;
+
+async function listRows<Row>(db: Database, table: EntityTable, conditions: Array<SQL | undefined>, page: PageRequest): Promise<Page<Row>> {
+  const limit = pageSize(page.limit);
+  const after = page.cursor === undefined ? undefined : gt(table.id, page.cursor);
+  const rows = (await db
+    .select()
+    .from(table as PgTable)
+    .where(and(...conditions, after))
+    .orderBy(asc(table.id))
+    .limit(limit + 1)
+    .offset(pageOffset(page))) as Row[];
+  return pageOf(rows, limit, (row) => String((row as { id: unknown }).id));
+}
+
+async function countRows(db: Database, table: EntityTable, conditions: Array<SQL | undefined>): Promise<number> {
+  const [row] = await db.select({ value: countAll() }).from(table as PgTable).where(and(...conditions));
+  return Number(row?.value ?? 0);
+}
 
 /**
  * Audited create, read, update, delete and list for one table. Each change runs in a transaction together with
@@ -88,25 +106,10 @@ export function entityOperations<T extends EntityTable>(db: Database, descriptio
     }
   }
 
-  /** Pages in id order; the cursor is the last id of the previous page. */
-  async function list(conditions: Array<SQL | undefined>, page: PageRequest = {}): Promise<Page<Row>> {
-    const limit = pageSize(page.limit);
-    const after = page.cursor === undefined ? undefined : gt(table.id, page.cursor);
-    const rows = (await db
-      .select()
-      .from(source)
-      .where(and(...conditions, after))
-      .orderBy(asc(table.id))
-      .limit(limit + 1)
-      .offset(pageOffset(page))) as Row[];
-    return pageOf(rows, limit, (row) => String((row as { id: unknown }).id));
-  }
-
+  /** Pages in id order; the cursor is the last id of the previous page (or page numbers through an offset). */
+  const list = (conditions: Array<SQL | undefined>, page: PageRequest = {}) => listRows<Row>(db, table, conditions, page);
   /** How many rows the filters match (for page-number pagination's totals). */
-  async function count(conditions: Array<SQL | undefined>): Promise<number> {
-    const [row] = await db.select({ value: countRows() }).from(source).where(and(...conditions));
-    return Number(row?.value ?? 0);
-  }
+  const count = (conditions: Array<SQL | undefined>) => countRows(db, table, conditions);
 
   return {
     get: (id: string) => find(db, id),
