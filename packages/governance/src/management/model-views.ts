@@ -10,7 +10,7 @@ function healthOf(router: ConfiguredDeployments, slot: number, now: number) {
   if (view === undefined) return null;
   const until = view.cooldownUntil(slot);
   return {
-    status: until > now ? 'cooling_down' : 'healthy',
+    status: until > now ? 'cooldown' : 'healthy',
     cooldown_until: until > now ? new Date(until).toISOString() : null,
     in_flight: view.inFlight(slot),
     requests_this_minute: view.requestsThisMinute(slot, now),
@@ -21,10 +21,19 @@ function healthOf(router: ConfiguredDeployments, slot: number, now: number) {
 /** A deployment from the config file, LiteLLM's /model/info entry; secrets appear only by name. */
 export function configuredModelView(router: ConfiguredDeployments, deployment: ConfiguredDeployment, now: number) {
   const { params, secretNames } = publicParams(deployment.params);
+  const health = healthOf(router, deployment.slot, now);
   return {
     model_name: deployment.modelGroup,
     litellm_params: params,
-    model_info: { ...deployment.info, id: deployment.id, db_model: false, secret_fields: secretNames, health: healthOf(router, deployment.slot, now) },
+    model_info: {
+      ...deployment.info,
+      id: deployment.id,
+      db_model: false,
+      secret_fields: secretNames,
+      health,
+      health_status: health?.status ?? null,
+      cooldown_until: health?.cooldown_until ?? null,
+    },
   };
 }
 
@@ -48,6 +57,8 @@ export function storedModelView(row: ModelDeployment) {
       secret_fields: row.secretNames,
       // Stored deployments are not in the running router (it cannot add deployments at runtime).
       health: null,
+      health_status: null,
+      cooldown_until: null,
       created_at: row.createdAt.toISOString(),
       updated_at: row.updatedAt.toISOString(),
     },

@@ -71,15 +71,16 @@ describe.each(backends)('model deployments on $name', (backend) => {
     expect(data.find((entry) => entry.model_info.id === 'cfg-1')).toMatchObject({
       model_name: 'gpt-4o',
       litellm_params: { model: 'openai/gpt-4o', rpm: 100 },
-      model_info: { db_model: false, secret_fields: ['api_key'], health: { status: 'healthy', cooldown_until: null, in_flight: 1, requests_this_minute: 7 } },
+      model_info: { db_model: false, secret_fields: ['api_key'], health: { status: 'healthy', cooldown_until: null, in_flight: 1, requests_this_minute: 7 }, health_status: 'healthy' },
     });
     expect(data.find((entry) => entry.model_info.id === 'cfg-2')?.model_info.health).toEqual({
-      status: 'cooling_down',
+      status: 'cooldown',
       cooldown_until: '2026-11-27T10:00:30.000Z',
       in_flight: 2,
       requests_this_minute: 7,
       failures_this_minute: 3,
     });
+    expect(data.find((entry) => entry.model_info.id === 'cfg-2')?.model_info).toMatchObject({ health_status: 'cooldown', cooldown_until: '2026-11-27T10:00:30.000Z' });
     expect((await modelInfo(fx.master, { litellm_model_id: id }, fx.deps)).data).toHaveLength(1);
   });
 
