@@ -106,9 +106,9 @@ describe('a budget under 200 concurrent requests', () => {
     it('serve exactly the 100 requests the budget covers between them', async () => {
       const { key, id } = await keyWith(backend, { maxBudget: 100 * requestCost });
       const answers = await burst(gateways, key, 200);
+      // Each gateway got 100 requests, which its own counts alone would all admit: 100 served in total means the
+      // budget was counted once, in Redis, for both (which gateway served how many depends on timing).
       expect(tally(answers)).toEqual({ served: 100, budgetRefused: 100, rateRefused: 0, other: [] });
-      const servedBy = gateways.map((gateway, index) => answers.filter((answer, i) => i % gateways.length === index && answer.status === 200).length);
-      expect(servedBy.every((served) => served > 0)).toBe(true);
       const store = await backend.openStore();
       try {
         let spend = await spendOf(store, id);
