@@ -33,8 +33,11 @@ export interface LogRow {
 
 export interface LogPage {
   logs: LogRow[];
-  total: number;
-  pages: number;
+  /** Totals when the API reports them (LiteLLM's bare list does not). */
+  total: number | undefined;
+  pages: number | undefined;
+  /** A full page came back: there may be more. */
+  hasMore: boolean;
 }
 
 function millisBetween(from: string | undefined, to: string | undefined): number | undefined {
@@ -94,9 +97,11 @@ export async function listLogs(api: ApiClient, filters: LogFilters, page: number
   const answer = await api.get<unknown>('/spend/logs', { ...filters, page, size });
   const logs = listOf(answer, 'data', 'logs').map(logRow);
   const envelope = (Array.isArray(answer) ? {} : (answer ?? {})) as Row;
+  const pages = number(envelope, 'total_pages');
   return {
     logs,
-    total: number(envelope, 'total', 'total_count') ?? logs.length,
-    pages: Math.max(1, number(envelope, 'total_pages') ?? 1),
+    total: number(envelope, 'total', 'total_count'),
+    pages: pages === undefined ? undefined : Math.max(1, pages),
+    hasMore: logs.length >= size,
   };
 }

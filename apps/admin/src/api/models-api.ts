@@ -13,6 +13,9 @@ export interface DeploymentRow {
   stored: boolean;
   health: DeploymentHealth;
   cooldownUntil: string | undefined;
+  /** Requests in flight and failures this minute, from the router (configured deployments only). */
+  inFlight: number | undefined;
+  failuresThisMinute: number | undefined;
   rpm: number | undefined;
   tpm: number | undefined;
   inputCostPerToken: number | undefined;
@@ -25,12 +28,18 @@ export interface DeploymentInput {
   litellm_params: { model: string; api_base?: string; api_key?: string; rpm?: number; tpm?: number };
 }
 
-function healthOf(info: Row | undefined): { health: DeploymentHealth; cooldownUntil: string | undefined } {
-  const cooldownUntil = text(info, 'cooldown_until', 'cooldown_expires_at');
-  const stated = text(info, 'health', 'health_status', 'status');
-  if (bool(info, 'in_cooldown') || stated === 'cooldown' || cooldownUntil !== undefined) return { health: 'cooldown', cooldownUntil };
-  if (stated === 'healthy' || stated === 'unhealthy') return { health: stated, cooldownUntil };
-  return { health: stated === undefined ? 'unknown' : 'unhealthy', cooldownUntil };
+/**
+ * The router's live state: `model_info.health` is `{status: 'healthy'|'cooling_down', cooldown_until, ...}` (null
+ * when the router does not report it, e.g. stored deployments); plain strings are read too.
+ */
+function healthOf(info: Row | undefined): Pick<DeploymentRow, 'health' | 'cooldownUntil' | 'inFlight' | 'failuresThisMinute'> {
+  const live = child(info, 'health');
+  const cooldownUntil = text(live, 'cooldown_until') ?? text(info, 'cooldown_until', 'cooldown_expires_at');
+  const stated = text(live, 'status') ?? text(info, 'health', 'health_status', 'status');
+  const counts = { inFlight: number(live, 'in_flight'), failuresThisMinute: number(live, 'failures_this_minute') };
+  if (bool(info, 'in_cooldown') || stated === 'cooldown' || stated === 'cooling_down' || cooldownUntil !== undefined) return { health: 'cooldown', cooldownUntil, ...counts };
+  if (stated === 'healthy' || stated === 'unhealthy') return { health: stated, cooldownUntil, ...counts };
+  return { health: stated === undefined ? 'unknown' : 'unhealthy', cooldownUntil, ...counts };
 }
 
 export function deploymentRow(row: Row): DeploymentRow {

@@ -46,7 +46,8 @@ export interface UserInput {
 }
 
 export const userRoles = ['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer'] as const;
-export const teamRoles = ['admin', 'member'] as const;
+/** LiteLLM's team roles (Switchyard's store calls `user` a member). */
+export const teamRoles = ['admin', 'user'] as const;
 
 export function teamRow(row: Row): TeamRow {
   return {
@@ -61,7 +62,7 @@ export function teamRow(row: Row): TeamRow {
     members: listOf(row['members_with_roles'] ?? row['members']).map((member) => ({
       userId: text(member, 'user_id') ?? '',
       email: text(member, 'user_email'),
-      role: text(member, 'role') ?? 'member',
+      role: text(member, 'role') ?? 'user',
     })),
     blocked: bool(row, 'blocked'),
   };
@@ -99,11 +100,13 @@ export async function addTeamMember(api: ApiClient, teamId: string, member: { us
 }
 
 export async function listUsers(api: ApiClient): Promise<UserRow[]> {
-  return listOf(await api.get('/user/list'), 'users', 'data').map(userRow);
+  return listOf(await api.get('/user/list', { page_size: 100 }), 'users', 'data').map(userRow);
 }
 
-export async function createUser(api: ApiClient, input: UserInput): Promise<UserRow> {
-  return userRow((await api.post<Row>('/user/new', input)) ?? {});
+/** `/user/new` also issues the user's first key (as LiteLLM does): returned here, shown once. */
+export async function createUser(api: ApiClient, input: UserInput): Promise<{ user: UserRow; key: string | undefined }> {
+  const answer = (await api.post<Row>('/user/new', input)) ?? {};
+  return { user: userRow(answer), key: text(answer, 'key') };
 }
 
 export async function updateUser(api: ApiClient, userId: string, patch: UserInput): Promise<void> {

@@ -43,9 +43,9 @@ export default function LogsPage() {
       <QueryView query={logs} label="logs" isEmpty={(data) => data.logs.length === 0} empty={<p>No requests match. Requests appear here a second or two after they finish.</p>}>
         {(data) => (
           <>
-            <p className="summary">{data.total === 1 ? '1 request' : `${data.total} requests`}</p>
+            <p className="summary">{data.total === undefined ? `${data.logs.length} requests on this page, newest first` : `${data.total} requests, newest first`}</p>
             <LogsTable logs={data.logs} keyName={keyName} onOpen={setOpen} />
-            <Pager page={page} pages={data.pages} onPage={setPage} label="Log" />
+            <Pager page={page} {...(data.pages === undefined ? { hasNext: data.hasMore } : { pages: data.pages })} onPage={setPage} label="Log" />
           </>
         )}
       </QueryView>

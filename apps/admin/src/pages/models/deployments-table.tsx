@@ -6,7 +6,7 @@ const healthLabels: Record<DeploymentRow['health'], { label: string; tone: strin
   healthy: { label: 'Healthy', tone: 'good' },
   cooldown: { label: 'Cooling down', tone: 'warn' },
   unhealthy: { label: 'Unhealthy', tone: 'bad' },
-  unknown: { label: 'Not checked', tone: 'neutral' },
+  unknown: { label: 'No live state', tone: 'neutral' },
 };
 
 interface DeploymentsTableProps {
@@ -31,6 +31,11 @@ export function DeploymentsTable({ deployments, onEdit, onDelete }: DeploymentsT
             <td data-label="Health">
               <span className={`badge badge-${health.tone}`}>{health.label}</span>
               {deployment.cooldownUntil !== undefined && <span className="cell-sub">until {formatTime(deployment.cooldownUntil)}</span>}
+              {deployment.inFlight !== undefined && (
+                <span className="cell-sub">
+                  {deployment.inFlight} in flight · {deployment.failuresThisMinute ?? 0} failed this minute
+                </span>
+              )}
             </td>
             <td data-label="Source">{deployment.stored ? 'Stored' : 'Config file'}</td>
             <td data-label="Actions" className="row-actions">

@@ -4,6 +4,7 @@ import { listTeams, listUsers } from '../../api/teams-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Page, Section } from '../../components/page';
 import { QueryView } from '../../components/query-view';
+import { KeySecretDialog } from '../keys/key-secret-dialog';
 import { MembersDialog } from './members-dialog';
 import { TeamFormDialog, UserFormDialog } from './team-dialogs';
 import { teamLimitsFrom, userInputFrom } from './team-form-values';
@@ -61,6 +62,7 @@ export default function TeamsPage() {
       <ConfirmDialog open={dialog?.kind === 'delete-user'} title="Delete this user?" confirmLabel="Delete user" pendingLabel="Deleting…" pending={actions.deleteUser.isPending} onConfirm={() => dialog?.kind === 'delete-user' && actions.deleteUser.mutate(dialog.user)} onClose={close}>
         {dialog?.kind === 'delete-user' ? userName(dialog.user) : 'The user'} is removed with their team memberships.
       </ConfirmDialog>
+      <KeySecretDialog generated={actions.issuedKey} onClose={() => actions.setIssuedKey(undefined)} />
     </Page>
   );
 }

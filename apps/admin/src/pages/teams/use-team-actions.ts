@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { GeneratedKey } from '../../api/keys-api';
 import { useApi } from '../../api/session-context';
 import { addTeamMember, createTeam, createUser, deleteTeam, deleteUser, updateTeam, updateUser, type TeamLimits, type TeamRow, type UserInput, type UserRow } from '../../api/teams-api';
 import { useApiMutation } from '../../components/use-api-mutation';
@@ -14,11 +15,15 @@ export type TeamsDialog =
 export function useTeamActions() {
   const api = useApi();
   const [dialog, setDialog] = useState<TeamsDialog>();
+  /** The key /user/new issued with the user, shown once. */
+  const [issuedKey, setIssuedKey] = useState<GeneratedKey | undefined>();
   const close = () => setDialog(undefined);
   const both = ['teams', 'users'];
   return {
     dialog,
     setDialog,
+    issuedKey,
+    setIssuedKey,
     close,
     createTeam: useApiMutation({ run: (input: TeamLimits) => createTeam(api, input), success: (_, input) => `Created team ${input.team_alias ?? ''}.`, invalidate: both, onSuccess: close }),
     updateTeam: useApiMutation({
@@ -34,7 +39,15 @@ export function useTeamActions() {
       invalidate: both,
       onSuccess: (_, { team }) => setDialog({ kind: 'members', team }),
     }),
-    createUser: useApiMutation({ run: (input: UserInput) => createUser(api, input), success: 'User added.', invalidate: both, onSuccess: close }),
+    createUser: useApiMutation({
+      run: (input: UserInput) => createUser(api, input),
+      success: 'User added.',
+      invalidate: [...both, 'keys'],
+      onSuccess: ({ user, key }) => {
+        close();
+        if (key !== undefined) setIssuedKey({ key, token: undefined, alias: user.email ?? user.id, expires: undefined });
+      },
+    }),
     updateUser: useApiMutation({
       run: ({ user, input }: { user: UserRow; input: UserInput }) => updateUser(api, user.id, input),
       success: (_, { user }) => `Saved ${userName(user)}.`,
