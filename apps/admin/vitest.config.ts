@@ -13,6 +13,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.{ts,tsx}'] } },
       { extends: true, test: { name: 'e2e', environment: 'node', include: ['e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 120_000 } },
+      // Not a test: `pnpm screenshots` writes docs/screenshots/ (run on its own, never by `test`).
+      { extends: true, test: { name: 'screenshots', environment: 'node', include: ['scripts/screenshots.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

@@ -14,14 +14,17 @@ const SpendPage = lazy(() => import('./pages/spend/spend-page'));
 const LogsPage = lazy(() => import('./pages/logs/logs-page'));
 const McpPage = lazy(() => import('./pages/mcp/mcp-page'));
 
-/** Refusals are final; network errors and 5xx are retried once. */
+/**
+ * Refusals are final; network errors and 5xx are retried once. Spend moves all the time, so a page shown again
+ * always refetches (no staleTime).
+ */
 function retry(failures: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status < 500) return false;
   return failures < 1;
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry, staleTime: 5_000, refetchOnWindowFocus: true }, mutations: { retry: false } } });
+  return new QueryClient({ defaultOptions: { queries: { retry, refetchOnWindowFocus: true }, mutations: { retry: false } } });
 }
 
 function Pages() {

@@ -24,8 +24,11 @@ function config(mockUrl: string): string {
     'model_list:',
     '  - model_name: gpt-4o-mini',
     `    litellm_params: { model: openai/gpt-4o-mini, api_base: "${mockUrl}/v1", api_key: sk-upstream-e2e }`,
-    '  - model_name: claude-haiku',
+    '  - model_name: gpt-4o',
     `    litellm_params: { model: openai/gpt-4o, api_base: "${mockUrl}/v1", api_key: sk-upstream-e2e }`,
+    // Always answers 500: failed requests for the logs, and a deployment in cooldown on the Models page.
+    '  - model_name: flaky-model',
+    `    litellm_params: { model: openai/gpt-4o-mini, api_base: "${mockUrl}/mock/fault=500/v1", api_key: sk-upstream-e2e }`,
     'general_settings:',
     `  master_key: ${masterKey}`,
     '',

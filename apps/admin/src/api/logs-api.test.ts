@@ -27,6 +27,11 @@ describe('logRow', () => {
     expect(row).toMatchObject({ spend: 0.5, latencyMs: 80, timeToFirstTokenMs: 30, status: 'failure', error: 'slow down' });
   });
 
+  it("reads Switchyard's error class from the metadata", () => {
+    expect(logRow({ request_id: 'r', status: 'failure', metadata: { error_class: 'upstream_unavailable', cached_tokens: 0 } })).toMatchObject({ status: 'failure', error: 'upstream_unavailable' });
+    expect(logRow({ request_id: 'r', status: 'success', metadata: { error_class: null } }).error).toBeUndefined();
+  });
+
   it('keeps message bodies when they are logged', () => {
     expect(logRow({ request_id: 'r', messages: [{ role: 'user', content: 'hi' }] }).messages).toEqual([{ role: 'user', content: 'hi' }]);
   });

@@ -54,9 +54,9 @@ function statusOf(row: Row, error: string | undefined): LogRow['status'] {
 }
 
 function errorOf(row: Row): string | undefined {
-  const info = child(row, 'error_information') ?? child(child(row, 'metadata'), 'error_information');
-  const message = text(info, 'error_message', 'error_class') ?? text(row, 'error', 'error_message', 'error_class');
-  return message;
+  const metadata = child(row, 'metadata');
+  const info = child(row, 'error_information') ?? child(metadata, 'error_information');
+  return text(info, 'error_message', 'error_class') ?? text(row, 'error', 'error_message', 'error_class') ?? text(metadata, 'error_message', 'error_class');
 }
 
 function bodyOf(value: unknown): unknown {

@@ -55,8 +55,10 @@ export function spendPoints(answer: unknown, grouping: SpendGrouping): SpendPoin
   return points;
 }
 
-export async function spendReport(api: ApiClient, range: { start_date: string; end_date: string }, grouping: SpendGrouping): Promise<SpendPoint[]> {
-  return spendPoints(await api.get('/global/spend/report', { ...range, group_by: grouping }), grouping);
+/** `perDay` asks for key, team or model rows per day (`per_day=true`, Switchyard's addition to LiteLLM's report). */
+export async function spendReport(api: ApiClient, range: { start_date: string; end_date: string }, grouping: SpendGrouping, perDay = false): Promise<SpendPoint[]> {
+  const query = { ...range, group_by: grouping, per_day: perDay && grouping !== 'day' ? true : undefined };
+  return spendPoints(await api.get('/global/spend/report', query), grouping);
 }
 
 export interface NamedTotal {

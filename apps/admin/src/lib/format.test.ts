@@ -3,7 +3,7 @@ import { budgetShare, formatBudget, formatDuration, formatUsd, utcDay } from './
 
 describe('format', () => {
   it('shows dollars with cents, small amounts to three significant digits', () => {
-    expect([formatUsd(12.345), formatUsd(0.000123), formatUsd(0), formatUsd(undefined)]).toEqual(['$12.35', '$0.000123', '$0.00', '—']);
+    expect([formatUsd(12.345), formatUsd(0.5), formatUsd(0.000123), formatUsd(0), formatUsd(undefined)]).toEqual(['$12.35', '$0.50', '$0.000123', '$0.00', '—']);
   });
 
   it('shows durations in ms, s and min', () => {

@@ -1,12 +1,12 @@
-const usdLarge = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
+const usdLarge = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdSmall = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Dollars: cents for amounts from $1, three significant digits below (a request often costs $0.000123). */
+/** Dollars: cents from one cent up, three significant digits below (a request often costs $0.000123). */
 export function formatUsd(amount: number | undefined): string {
   if (amount === undefined) return '—';
   if (amount === 0) return '$0.00';
-  return Math.abs(amount) >= 1 ? usdLarge.format(amount) : usdSmall.format(amount);
+  return Math.abs(amount) >= 0.01 ? usdLarge.format(amount) : usdSmall.format(amount);
 }
 
 export function formatCount(count: number | undefined): string {

@@ -87,6 +87,18 @@ describe.each(backends)('spend logs and reports on $name', (backend) => {
     expect(JSON.stringify(byKey)).not.toContain(aMember.key);
     const byModel = await globalSpendReport(fx.master, { ...range, group_by: 'model' }, fx.deps);
     expect(byModel.map((row) => 'model' in row && row.model)).toEqual(expect.arrayContaining(['gpt-4o', 'claude']));
+    const modelsPerDay = await globalSpendReport(fx.master, { ...range, group_by: 'model', per_day: 'true' }, fx.deps);
+    const dayTotals = new Map<string, number>();
+    for (const row of modelsPerDay) {
+      expect(row).toMatchObject({ group_by_day: expect.stringMatching(/^2031-03-0[12]$/), model: expect.any(String) });
+      const day = (row as { group_by_day: string }).group_by_day;
+      dayTotals.set(day, (dayTotals.get(day) ?? 0) + row.total_spend);
+    }
+    expect([...dayTotals.keys()]).toEqual(byDay.map((row) => ('group_by_day' in row ? row.group_by_day : '')));
+    for (const row of byDay) expect(dayTotals.get('group_by_day' in row ? (row.group_by_day ?? '') : '')).toBeCloseTo(row.total_spend);
+    const keysPerDay = await globalSpendReport(fx.master, { ...range, group_by: 'key', per_day: 'true' }, fx.deps);
+    expect(keysPerDay.filter((row) => 'api_key' in row && row.api_key === aMember.token).reduce((sum, row) => sum + row.total_spend, 0)).toBeCloseTo(0.375);
+    expect(await globalSpendReport(fx.master, { ...range, per_day: 'true' }, fx.deps)).toEqual(byDay);
     await expect(globalSpendReport(fx.master, { start_date: '2031-03-02', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'end_date' });
     await expect(globalSpendReport(fx.master, { ...range, group_by: 'region' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'group_by' });
     await expect(globalSpendReport(fx.master, { start_date: 'yesterday', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });

@@ -2,7 +2,7 @@ import type { SpendLog, SpendLogQuery, SpendReportRow, Store } from '@switchyard
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { requireAdmin, visibilityOf, type Visibility } from './access.js';
-import { compact, id, pageNumber, pageSizeOf } from './input-fields.js';
+import { compact, id, pageNumber, pageSizeOf, queryFlag } from './input-fields.js';
 import { findKey, keyTokenOf } from './key-lookup.js';
 import type { ManagementDeps } from './management-deps.js';
 import { managementErrors, storeCall } from './management-errors.js';
@@ -30,6 +30,8 @@ const reportQuery = z.strictObject({
   start_date: z.string().regex(DAY, 'expected YYYY-MM-DD'),
   end_date: z.string().regex(DAY, 'expected YYYY-MM-DD'),
   group_by: z.enum(['day', 'key', 'api_key', 'team', 'model']).default('day'),
+  /** Switchyard's addition (the admin console's charts): key, team and model rows per day, with `group_by_day`. */
+  per_day: queryFlag,
 });
 
 const startOf = (text: string) => new Date(DAY.test(text) ? `${text}T00:00:00.000Z` : text);
@@ -128,18 +130,24 @@ async function labelled(store: Store, groupBy: 'day' | 'key' | 'team' | 'model',
   return { api_key: row.scopeId ?? null, key_alias: key?.keyAlias ?? null, key_name: key?.keyHint ?? null, ...totalsView(row) };
 }
 
-/** GET /global/spend/report?start_date=&end_date=&group_by=day|key|team|model (admins only), from the daily roll-ups. */
+/**
+ * GET /global/spend/report?start_date=&end_date=&group_by=day|key|team|model (admins only), from the daily roll-ups;
+ * `per_day=true` splits the key, team and model rows by UTC day.
+ */
 export async function globalSpendReport(principal: Principal, input: unknown, deps: ManagementDeps) {
   requireAdmin(principal);
   const query = parseInput(reportQuery, input);
   if (query.start_date > query.end_date) throw managementErrors.invalid('end_date', '"end_date" is before "start_date".');
   const groupBy = query.group_by === 'api_key' ? 'key' : query.group_by;
   const range = { from: query.start_date, to: query.end_date };
+  const perDay = query.per_day === true && groupBy !== 'day';
+  const days = perDay ? (['day'] as const) : ([] as const);
   const report =
     groupBy === 'day' || groupBy === 'model'
-      ? { scope: 'global' as const, groupBy: [groupBy === 'day' ? ('day' as const) : ('modelGroup' as const)] }
-      : { scope: groupBy, groupBy: ['scopeId' as const] };
+      ? { scope: 'global' as const, groupBy: [groupBy === 'day' ? ('day' as const) : ('modelGroup' as const), ...days] }
+      : { scope: groupBy, groupBy: ['scopeId' as const, ...days] };
   const rows = await storeCall(() => deps.store.spend.report({ ...range, ...report }));
-  const sorted = groupBy === 'day' ? rows : [...rows].sort((a, b) => b.cost - a.cost);
-  return Promise.all(sorted.map((row) => labelled(deps.store, groupBy, row)));
+  const byDayThenCost = (a: SpendReportRow, b: SpendReportRow) => (a.day ?? '').localeCompare(b.day ?? '') || b.cost - a.cost;
+  const sorted = groupBy === 'day' ? rows : [...rows].sort(perDay ? byDayThenCost : (a, b) => b.cost - a.cost);
+  return Promise.all(sorted.map(async (row) => (perDay ? { group_by_day: row.day ?? null, ...(await labelled(deps.store, groupBy, row)) } : labelled(deps.store, groupBy, row))));
 }

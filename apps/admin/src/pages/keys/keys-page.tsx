@@ -18,7 +18,7 @@ const pageSize = 25;
 export default function KeysPage() {
   const api = useApi();
   const [page, setPage] = useState(1);
-  const keys = useQuery({ queryKey: ['keys', page], queryFn: () => listKeys(api, { page, size: pageSize }) });
+  const keys = useQuery({ queryKey: ['keys', page], queryFn: () => listKeys(api, { page, size: pageSize }), refetchInterval: 15_000 });
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => listTeams(api) });
   const actions = useKeyActions();
   const { dialog, setDialog, close } = actions;

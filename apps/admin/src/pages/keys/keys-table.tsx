@@ -38,6 +38,7 @@ function KeyRowView({ keyRow, teamName, onAction }: { keyRow: KeyRow; teamName: 
       <th scope="row" data-label="Key">
         <span className="cell-title">{name}</span>
         {keyRow.hint !== undefined && keyRow.alias !== undefined && <code className="cell-sub">{keyRow.hint}</code>}
+        {keyRow.userId !== undefined && <span className="cell-sub">user {keyRow.userId}</span>}
         {keyRow.expires !== undefined && <span className="cell-sub">expires {formatTime(keyRow.expires)}</span>}
       </th>
       <td data-label="Status">

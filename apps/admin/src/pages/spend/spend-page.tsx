@@ -43,14 +43,14 @@ function Totals({ points }: { points: readonly SpendPoint[] }) {
 /** Spend and requests over time (total and by model, key or team), top spenders, and budget burn. */
 export default function SpendPage() {
   const api = useApi();
-  const [days, setDays] = useState('30');
+  const [days, setDays] = useState('7');
   const [grouping, setGrouping] = useState<Exclude<SpendGrouping, 'day'>>('model');
   const [measure, setMeasure] = useState<'spend' | 'requests'>('spend');
   const range = useMemo(() => ({ start_date: utcDay(daysAgo(Number(days) - 1)), end_date: utcDay(new Date()) }), [days]);
   const span = useMemo(() => daySpan(range.start_date, range.end_date), [range]);
-  const report = (group: SpendGrouping) => ({ queryKey: ['spend', group, range], queryFn: () => spendReport(api, range, group) });
+  const report = (group: SpendGrouping, perDay = false) => ({ queryKey: ['spend', group, perDay, range], queryFn: () => spendReport(api, range, group, perDay) });
   const byDay = useQuery(report('day'));
-  const grouped = useQuery(report(grouping));
+  const grouped = useQuery(report(grouping, true));
   const byKey = useQuery(report('key'));
   const byTeam = useQuery(report('team'));
   const byModel = useQuery(report('model'));
@@ -75,7 +75,13 @@ export default function SpendPage() {
       </QueryView>
       <Section title="Over time by" actions={<SelectField label="Group by" name="grouping" options={groupings} value={grouping} onChange={(value) => setGrouping(value as 'model')} />}>
         <QueryView query={grouped} label={`spend by ${grouping}`}>
-          {(points) => <TimeChart title={`${measure === 'spend' ? 'Spend' : 'Requests'} per day by ${grouping}`} data={seriesByName(points, span, measure)} format={format} />}
+          {(points) =>
+            points.some((point) => point.day === undefined) ? (
+              <p className="state state-empty">This gateway’s spend report has no per-day breakdown by {grouping}; see the totals below.</p>
+            ) : (
+              <TimeChart title={`${measure === 'spend' ? 'Spend' : 'Requests'} per day by ${grouping}`} data={seriesByName(points, span, measure)} format={format} />
+            )
+          }
         </QueryView>
       </Section>
       <Section title="Top spenders">

@@ -36,7 +36,7 @@ export default function TeamsPage() {
       </Section>
       <Section title="Users" actions={<AddButton label="Add user" onClick={() => setDialog({ kind: 'new-user' })} />}>
         <QueryView query={users} label="users" isEmpty={(data) => data.length === 0} empty={<p>No users yet. Users own keys and belong to teams; a proxy_admin may use this console.</p>}>
-          {(data) => <UsersTable users={data} onAction={(kind, user) => setDialog({ kind: kind === 'edit' ? 'edit-user' : 'delete-user', user })} />}
+          {(data) => <UsersTable users={data} teamLabel={(teamId) => teams.data?.find((team) => team.id === teamId)?.alias ?? teamId} onAction={(kind, user) => setDialog({ kind: kind === 'edit' ? 'edit-user' : 'delete-user', user })} />}
         </QueryView>
       </Section>
       <TeamFormDialog

@@ -41,7 +41,7 @@ export function TeamsTable({ teams, onAction }: { teams: readonly TeamRow[]; onA
   );
 }
 
-export function UsersTable({ users, onAction }: { users: readonly UserRow[]; onAction: (action: UserAction, user: UserRow) => void }) {
+export function UsersTable({ users, teamLabel, onAction }: { users: readonly UserRow[]; teamLabel: (teamId: string) => string; onAction: (action: UserAction, user: UserRow) => void }) {
   return (
     <DataTable caption="Users" columns={['User', 'Role', 'Spend', 'Teams']} actions>
       {users.map((user) => (
@@ -54,7 +54,7 @@ export function UsersTable({ users, onAction }: { users: readonly UserRow[]; onA
           <td data-label="Spend">
             <BudgetMeter spend={user.spend} budget={user.maxBudget} />
           </td>
-          <td data-label="Teams">{user.teams.length === 0 ? '—' : user.teams.join(', ')}</td>
+          <td data-label="Teams">{user.teams.length === 0 ? '—' : user.teams.map(teamLabel).join(', ')}</td>
           <td data-label="Actions" className="row-actions">
             <RowButton label="Edit" name={userName(user)} onClick={() => onAction('edit', user)} />
             <RowButton label="Delete" name={userName(user)} onClick={() => onAction('delete', user)} danger />

@@ -1,0 +1,72 @@
+// Takes the screenshots in docs/screenshots/ (desktop, and a phone for the keys page) from a real gateway with demo
+// data: `pnpm --filter @switchyard/admin screenshots` (builds nothing: run the admin test or build first).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import { launchChromium } from '../e2e/support/chromium';
+import { openPage, row, signIn } from '../e2e/support/console';
+import { masterKey, startE2eGateway, type E2eGateway } from '../e2e/support/gateway';
+import { seedDemoData } from '../e2e/support/seed';
+
+const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+let gateway: E2eGateway;
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  gateway = await startE2eGateway();
+  await seedDemoData(gateway);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}, 120_000);
+
+afterAll(async () => gateway?.close());
+
+/** The whole page, or what is on screen (a phone's first screen; a dialog, whose backdrop covers the viewport only). */
+async function shoot(page: Page, name: string, options: { dialog?: boolean; screen?: boolean } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  if (options.dialog !== true) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${out}${name}.png`, fullPage: options.dialog !== true && options.screen !== true });
+}
+
+it('takes the desktop screenshots', async () => {
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })).newPage();
+  await page.goto(`${gateway.url}/ui/`);
+  await shoot(page, 'sign-in');
+  await signIn(page, gateway.url, masterKey);
+  await shoot(page, 'keys');
+  await row(page, 'support-bot').getByRole('button', { name: 'Edit support-bot' }).click();
+  await shoot(page, 'key-edit', { dialog: true });
+  await page.keyboard.press('Escape');
+  await openPage(page, 'Teams & users');
+  await shoot(page, 'teams-and-users');
+  await openPage(page, 'Models');
+  await page.getByLabel('Model', { exact: true }).selectOption('gpt-4o-mini');
+  await page.getByLabel('Message').fill('Write a haiku about load balancers.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByTestId('chat-stats').waitFor();
+  await shoot(page, 'models-and-playground');
+  await openPage(page, 'Spend');
+  await page.locator('.uplot').first().waitFor();
+  await shoot(page, 'spend');
+  await openPage(page, 'Logs');
+  await shoot(page, 'logs');
+  await row(page, 'flaky-model').first().getByRole('button', { name: /^Details/ }).click();
+  await shoot(page, 'log-detail', { dialog: true });
+  await page.keyboard.press('Escape');
+  await openPage(page, 'MCP & agents', 'MCP servers & agents');
+  await shoot(page, 'mcp-and-agents');
+  await browser.close();
+}, 120_000);
+
+it('takes the phone screenshots', async () => {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, gateway.url, masterKey);
+  await shoot(page, 'phone-keys', { screen: true });
+  await openPage(page, 'Spend');
+  await page.locator('.uplot').first().waitFor();
+  await shoot(page, 'phone-spend', { screen: true });
+  await browser.close();
+}, 120_000);
