@@ -1,5 +1,6 @@
 import type { Router } from '@switchyard/router';
 import type { Logger } from '../observability/logger.js';
+import { accessGroupsOf } from './access-groups.js';
 import { createEndUserCache } from './end-user-cache.js';
 import type { GovernanceRuntime } from './governance-runtime.js';
 import { PriceBook } from './price-book.js';
@@ -10,6 +11,7 @@ export function createGateDeps(runtime: GovernanceRuntime, router: Pick<Router, 
   return {
     runtime,
     prices: new PriceBook(router.deployments),
+    accessGroups: accessGroupsOf(router.deployments),
     endUsers: createEndUserCache(runtime.store.endUsers),
     logger,
   };

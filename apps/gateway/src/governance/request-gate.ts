@@ -13,6 +13,8 @@ import { spendLogOf, type SpendFacts } from './spend-log.js';
 export interface GateDeps {
   runtime: Pick<GovernanceRuntime, 'limiter' | 'spend'>;
   prices: PriceBook;
+  /** Access group name -> the model groups it stands for (from `model_info.access_groups`). */
+  accessGroups: ReadonlyMap<string, readonly string[]>;
   endUsers: EndUserCache;
   logger: Logger;
 }
@@ -44,7 +46,7 @@ export class RequestGate {
       return;
     }
     const context = this.principal.context;
-    checkModelAllowed(context, call.model);
+    checkModelAllowed(context, call.model, this.#deps.accessGroups);
     const endUser = call.user === undefined ? undefined : await this.#deps.endUsers.get(call.user);
     const scopes = scopesForKey(context, endUser);
     // Tokenising the prompt costs up to a few hundred µs: only a budget needs the estimate.

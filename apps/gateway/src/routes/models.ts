@@ -2,6 +2,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { ModelList } from '@switchyard/core';
 import { checkModelAllowed, type KeyAuthenticator } from '@switchyard/governance';
 import type { KeyAuthContext } from '@switchyard/store';
+import { accessGroupsOf } from '../governance/access-groups.js';
 import { presentedKey } from '../governance/presented-key.js';
 import { sendError } from '../http/send-error.js';
 import type { Handler } from 'hono';
@@ -18,10 +19,10 @@ export function modelListBody(router: Pick<Router, 'listModels'>, created: numbe
   return JSON.stringify(list);
 }
 
-function allowedFor(context: KeyAuthContext): (id: string) => boolean {
+function allowedFor(context: KeyAuthContext, accessGroups: ReadonlyMap<string, readonly string[]>): (id: string) => boolean {
   return (id) => {
     try {
-      checkModelAllowed(context, id);
+      checkModelAllowed(context, id, accessGroups);
       return true;
     } catch {
       return false;
@@ -39,13 +40,14 @@ export function modelsRoute(router: Pick<Router, 'listModels'>): Handler<AppEnv>
 }
 
 /** `GET /v1/models` with governance: the key must be valid, and a virtual key sees only the models it may use. */
-export function governedModelsRoute(router: Pick<Router, 'listModels'>, auth: KeyAuthenticator): Handler<AppEnv> {
+export function governedModelsRoute(router: Pick<Router, 'listModels' | 'deployments'>, auth: KeyAuthenticator): Handler<AppEnv> {
+  const accessGroups = accessGroupsOf(router.deployments);
   const created = Math.floor(Date.now() / 1000);
   const everything = modelListBody(router, created);
   return async (c) => {
     try {
       const principal = await auth.authenticate(presentedKey(c.env.incoming.headers));
-      sendJson(c.env.outgoing, 200, principal.kind === 'master' ? everything : modelListBody(router, created, allowedFor(principal.context)));
+      sendJson(c.env.outgoing, 200, principal.kind === 'master' ? everything : modelListBody(router, created, allowedFor(principal.context, accessGroups)));
     } catch (error) {
       sendError(c.env.outgoing, error);
     }

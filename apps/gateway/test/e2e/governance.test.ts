@@ -18,6 +18,7 @@ beforeAll(async () => {
     model_info: {output_cost_per_token: 0.000001}
   - model_name: other
     litellm_params: ${scenarioParams('')}
+    model_info: {access_groups: [beta]}
   - model_name: slow
     litellm_params: ${scenarioParams('chunks=40,chunk_ms=50')}
   - model_name: broken
@@ -82,6 +83,14 @@ describe('virtual keys on the model routes', () => {
     const all = (await (await fetch(`${harness.url}/v1/models`, { headers: bearer(masterKey) })).json()) as { data: Array<{ id: string }> };
     expect(all.data.map((model) => model.id).sort()).toEqual(['broken', 'chat', 'embed', 'other', 'slow']);
     expect((await fetch(`${harness.url}/v1/models`)).status).toBe(401);
+  });
+
+  it("reads LiteLLM's model access groups (model_info.access_groups) in allow-lists", async () => {
+    const { key } = await runtime.store.keys.create({ models: ['beta'] });
+    expect((await post(`${harness.url}/v1/chat/completions`, hello('other'), bearer(key))).status).toBe(200);
+    expect((await post(`${harness.url}/v1/chat/completions`, hello('chat'), bearer(key))).status).toBe(403);
+    const models = (await (await fetch(`${harness.url}/v1/models`, { headers: bearer(key) })).json()) as { data: Array<{ id: string }> };
+    expect(models.data.map((model) => model.id)).toEqual(['other']);
   });
 });
 
