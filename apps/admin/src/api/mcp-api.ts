@@ -7,6 +7,8 @@ export interface McpServerRow {
   url: string | undefined;
   description: string | undefined;
   status: string | undefined;
+  /** `config` (the config file: read-only here) or `db` (stored through the API). */
+  source: string | undefined;
 }
 
 export interface McpToolRow {
@@ -20,6 +22,7 @@ export interface AgentRow {
   name: string;
   url: string | undefined;
   description: string | undefined;
+  source: string | undefined;
 }
 
 /** An MCP server as the form sends it; credentials (headers) are write-only. */
@@ -45,6 +48,7 @@ export function mcpServerRow(row: Row): McpServerRow {
     url: text(row, 'url'),
     description: text(row, 'description'),
     status: text(row, 'status', 'state', 'health'),
+    source: text(row, 'source'),
   };
 }
 
@@ -59,6 +63,7 @@ export function agentRow(row: Row): AgentRow {
     name: text(row, 'agent_name', 'name', 'agent_id') ?? '',
     url: text(row, 'url') ?? text(card, 'url'),
     description: text(row, 'description') ?? text(card, 'description'),
+    source: text(row, 'source'),
   };
 }
 

@@ -6,7 +6,7 @@ type AgentAction = 'access' | 'delete';
 
 export function ServersTable({ servers, onAction }: { servers: readonly McpServerRow[]; onAction: (action: ServerAction, name: string) => void }) {
   return (
-    <DataTable caption="MCP servers" columns={['Server', 'Transport', 'Status']} actions>
+    <DataTable caption="MCP servers" columns={['Server', 'Transport', 'Status', 'Source']} actions>
       {servers.map((server) => (
         <tr key={server.name}>
           <th scope="row" data-label="Server">
@@ -29,7 +29,7 @@ export function ServersTable({ servers, onAction }: { servers: readonly McpServe
 
 export function AgentsTable({ agents, onAction }: { agents: readonly AgentRow[]; onAction: (action: AgentAction, name: string) => void }) {
   return (
-    <DataTable caption="A2A agents" columns={['Agent', 'Description']} actions>
+    <DataTable caption="A2A agents" columns={['Agent', 'Description', 'Source']} actions>
       {agents.map((agent) => (
         <tr key={agent.name}>
           <th scope="row" data-label="Agent">
