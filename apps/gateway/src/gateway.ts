@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import type { GovernanceRuntime } from './governance/governance-runtime.js';
 import { openGovernance, type GovernanceEnvironment } from './governance/open-governance.js';
+import { loadStoredDeployments } from './governance/stored-deployments.js';
 import type { Router } from '@switchyard/router';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -38,12 +39,13 @@ export interface Gateway extends RunningServer {
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger();
   const env = options.env ?? process.env;
-  const router = buildRouter(options.config, options.families, logger, env);
-  let governance: GovernanceRuntime | undefined;
+  const governance = await openGovernance({ config: options.config, env, logger });
+  let router: Router;
   try {
-    governance = await openGovernance({ config: options.config, env, logger });
+    const stored = governance === undefined ? [] : await loadStoredDeployments(governance.store, logger);
+    router = buildRouter({ ...options.config, deployments: [...options.config.deployments, ...stored] }, options.families, logger, env);
   } catch (error) {
-    await router.close();
+    await governance?.close();
     throw error;
   }
   const warnings = [...options.config.warnings, ...router.warnings];

@@ -4,8 +4,8 @@ import { publicParams } from './model-params.js';
 
 type ConfiguredDeployment = ConfiguredDeployments['deployments'][number];
 
-/** The router's live view of a configured deployment; null when the router does not expose its state. */
-function healthOf(router: ConfiguredDeployments, slot: number, now: number) {
+/** The router's live view of a deployment; null when the router does not expose its state. */
+export function healthOf(router: ConfiguredDeployments, slot: number, now: number) {
   const view = router.state?.view;
   if (view === undefined) return null;
   const until = view.cooldownUntil(slot);
@@ -37,8 +37,11 @@ export function configuredModelView(router: ConfiguredDeployments, deployment: C
   };
 }
 
-/** A stored deployment, LiteLLM's /model/info entry; secrets appear only by name. */
-export function storedModelView(row: ModelDeployment) {
+/**
+ * A stored deployment, LiteLLM's /model/info entry; secrets appear only by name. `health` is the router's when the
+ * gateway loaded it at start (stored deployments join the router then), else null.
+ */
+export function storedModelView(row: ModelDeployment, health: ReturnType<typeof healthOf> = null) {
   const routing = { rpm: row.rpm, tpm: row.tpm, weight: row.weight, order: row.order };
   const extra = Object.fromEntries(Object.entries(routing).filter(([, value]) => value !== null));
   return {
@@ -55,10 +58,9 @@ export function storedModelView(row: ModelDeployment) {
       db_model: true,
       enabled: row.enabled,
       secret_fields: row.secretNames,
-      // Stored deployments are not in the running router (it cannot add deployments at runtime).
-      health: null,
-      health_status: null,
-      cooldown_until: null,
+      health,
+      health_status: health?.status ?? null,
+      cooldown_until: health?.cooldown_until ?? null,
       created_at: row.createdAt.toISOString(),
       updated_at: row.updatedAt.toISOString(),
     },

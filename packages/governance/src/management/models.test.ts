@@ -16,6 +16,8 @@ const router: ConfiguredDeployments = {
   deployments: [
     { id: 'cfg-1', slot: 0, modelGroup: 'gpt-4o', providerId: 'openai', model: 'openai/gpt-4o', params: { model: 'openai/gpt-4o', api_key: UPSTREAM_SECRET, rpm: 100 }, info: { id: 'cfg-1' } },
     { id: 'cfg-2', slot: 1, modelGroup: 'claude', providerId: 'anthropic', model: 'anthropic/claude', params: { model: 'anthropic/claude', aws_secret_access_key: UPSTREAM_SECRET }, info: {} },
+    // A stored deployment the gateway loaded when it started.
+    { id: 'loaded-1', slot: 2, modelGroup: 'loaded', providerId: 'openai', model: 'openai/gpt-4o-mini', params: { model: 'openai/gpt-4o-mini', api_key: UPSTREAM_SECRET }, info: {} },
   ],
   state: {
     view: {
@@ -108,6 +110,17 @@ describe.each(backends)('model deployments on $name', (backend) => {
     await expect(newModel(fx.master, { model_name: 'x', litellm_params: { model: 'openai/x' }, model_info: { id: 'cfg-1' } }, fx.deps)).rejects.toMatchObject({ status: 409 });
     expect(await deleteModel(fx.master, { id }, fx.deps)).toMatchObject({ id, deleted: true });
     await expect(deleteModel(fx.master, { id }, fx.deps)).rejects.toMatchObject({ status: 404, param: 'id' });
+  });
+
+  it('lists a stored deployment the router loaded once, with the router’s health, and lets it be changed', async (context) => {
+    if (!store) return context.skip();
+    // Stored before this gateway started, so its router loaded it.
+    await store.deployments.create({ id: 'loaded-1', modelGroup: 'loaded', provider: 'openai', model: 'gpt-4o-mini', secrets: { api_key: 'k' } });
+    const entries = (await modelInfo(fx.master, {}, fx.deps)).data.filter((entry) => entry.model_info.id === 'loaded-1');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.model_info).toMatchObject({ db_model: true, health_status: 'healthy', health: { in_flight: 3 } });
+    expect(await updateModel(fx.master, { model_info: { id: 'loaded-1' }, litellm_params: { rpm: 9 } }, fx.deps)).toMatchObject({ litellm_params: { rpm: 9 } });
+    expect(await deleteModel(fx.master, { id: 'loaded-1' }, fx.deps)).toMatchObject({ deleted: true });
   });
 
   it('shows a non-admin key only the groups it may use, and refuses its writes', async (context) => {

@@ -8,7 +8,7 @@ import { nowOf, type ManagementDeps } from './management-deps.js';
 import { managementErrors, storeCall } from './management-errors.js';
 import { isSecretParam } from './model-params.js';
 import { deleteModelSchema, modelInfoQuery, newModelSchema, updateModelSchema } from './model-schemas.js';
-import { configuredModelView, storedModelView } from './model-views.js';
+import { configuredModelView, healthOf, storedModelView } from './model-views.js';
 import { parseInput } from './parse-input.js';
 
 const ROUTING = new Set(['model', 'api_base', 'custom_llm_provider', 'rpm', 'tpm', 'weight', 'order']);
@@ -42,22 +42,36 @@ function splitParams(all: Record<string, unknown>) {
   return { columns, params, secrets };
 }
 
-function isConfigured(deps: ManagementDeps, id: string): boolean {
-  return deps.router?.deployments.some((deployment) => deployment.id === id) === true;
+/** A deployment of the config file (in the router, not in the store): listed, never changed here. */
+async function isConfigured(deps: ManagementDeps, id: string): Promise<boolean> {
+  if (deps.router?.deployments.some((deployment) => deployment.id === id) !== true) return false;
+  return (await storeCall(() => deps.store.deployments.get(id))) === undefined;
 }
 
 function refuseConfigured(id: string): never {
   throw managementErrors.invalid('id', `Deployment "${id}" comes from the config file; change it there.`);
 }
 
+/** Every deployment /model/info shows: the router's (with health), stored ones once, with the router's health when loaded. */
+async function allModelEntries(deps: ManagementDeps) {
+  const now = nowOf(deps).getTime();
+  const router = deps.router;
+  const rows = await allPages((cursor) => deps.store.deployments.list({ limit: 1000, ...cursor }));
+  const storedIds = new Set(rows.map((row) => row.id));
+  const live = new Map((router?.deployments ?? []).map((deployment) => [deployment.id, deployment]));
+  const stored = rows.map((row) => {
+    const loaded = live.get(row.id);
+    return storedModelView(row, router === undefined || loaded === undefined ? null : healthOf(router, loaded.slot, now));
+  });
+  const configured =
+    router === undefined ? [] : router.deployments.filter((deployment) => !storedIds.has(deployment.id)).map((deployment) => configuredModelView(router, deployment, now));
+  return [...configured, ...stored];
+}
+
 /** GET /model/info: configured deployments (with the router's health and cooldowns) and stored ones; never secrets. */
 export async function modelInfo(principal: Principal, input: unknown, deps: ManagementDeps) {
   const query = parseInput(modelInfoQuery, input);
-  const now = nowOf(deps).getTime();
-  const router = deps.router;
-  const configured = router === undefined ? [] : router.deployments.map((deployment) => configuredModelView(router, deployment, now));
-  const stored = (await allPages((cursor) => deps.store.deployments.list({ limit: 1000, ...cursor }))).map(storedModelView);
-  let data = [...configured, ...stored];
+  let data = await allModelEntries(deps);
   if (query.litellm_model_id !== undefined) data = data.filter((entry) => entry.model_info.id === query.litellm_model_id);
   if (principal.kind === 'key' && principal.context.user?.role !== 'proxy_admin') {
     const context = principal.context;
@@ -78,7 +92,7 @@ export async function newModel(principal: Principal, input: unknown, deps: Manag
   requireAdmin(principal);
   const body = parseInput(newModelSchema, input);
   const { id, ...info } = body.model_info ?? {};
-  if (id !== undefined && isConfigured(deps, id)) throw managementErrors.conflict(`Deployment "${id}" exists in the config file.`, 'model_info.id');
+  if (id !== undefined && (await isConfigured(deps, id))) throw managementErrors.conflict(`Deployment "${id}" exists in the config file.`, 'model_info.id');
   const { columns, params, secrets } = splitParams(body.litellm_params);
   const set = Object.fromEntries(Object.entries(secrets).filter((entry): entry is [string, string] => entry[1] !== null));
   const row = await storeCall(() =>
@@ -95,7 +109,7 @@ export async function updateModel(principal: Principal, input: unknown, deps: Ma
   requireAdmin(principal);
   const body = parseInput(updateModelSchema, input);
   const { id, ...info } = body.model_info;
-  if (isConfigured(deps, id)) refuseConfigured(id);
+  if (await isConfigured(deps, id)) refuseConfigured(id);
   const current = await storeCall(() => deps.store.deployments.get(id));
   if (current === undefined) throw managementErrors.notFound('deployment', id, 'model_info.id');
   const { columns, params, secrets } = splitParams(body.litellm_params ?? {});
@@ -122,7 +136,7 @@ export async function updateModel(principal: Principal, input: unknown, deps: Ma
 export async function deleteModel(principal: Principal, input: unknown, deps: ManagementDeps) {
   requireAdmin(principal);
   const { id } = parseInput(deleteModelSchema, input);
-  if (isConfigured(deps, id)) refuseConfigured(id);
+  if (await isConfigured(deps, id)) refuseConfigured(id);
   if ((await storeCall(() => deps.store.deployments.get(id))) === undefined) throw managementErrors.notFound('deployment', id, 'id');
   await storeCall(() => deps.store.deployments.delete(id, { actor: actorOf(principal) }));
   return { id, deleted: true, message: `Model ${id} deleted.` };
