@@ -20,6 +20,8 @@ import { livelinessRoute, readinessRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { mountManagementRoutes } from './routes/management/index.js';
 import { governedModelsRoute, modelsRoute } from './routes/models.js';
+import { mountServiceManagementRoutes } from './services/service-management-routes.js';
+import { mountServiceRoutes, type GatewayServices } from './services/service-routes.js';
 
 export interface AppOptions {
   router: Router;
@@ -30,6 +32,8 @@ export interface AppOptions {
   isShuttingDown: () => boolean;
   /** Governance (virtual keys, limits, budgets, spend logs); when set it replaces the master-key check. */
   governance?: GovernanceRuntime | undefined;
+  /** MCP (`/mcp`), A2A (`/a2a/{agent}/`) and their management routes; chat requests with MCP tools use it too. */
+  services?: GatewayServices | undefined;
 }
 
 function modelRouteGuard(options: AppOptions): ModelMiddleware | undefined {
@@ -63,7 +67,7 @@ function answerUnhandled(logger: Logger, thrown: unknown, c: ModelContext): void
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const deps = { router: options.router, maxRequestBytes: options.maxRequestBytes };
+  const deps = { router: options.router, maxRequestBytes: options.maxRequestBytes, mcp: options.services };
   const guard = modelRouteGuard(options);
   const observe = observeRequest(options.logger, options.metrics);
   const identify = requestId();
@@ -91,6 +95,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.get(`${prefix}/models`, models);
     const middleware = guard ? [identify, observe, guard] : [identify, observe];
     modelRoutes.push({ path: `${prefix}/chat/completions`, middleware, handler: chat }, { path: `${prefix}/embeddings`, middleware, handler: embeddings });
+  }
+  if (options.services) {
+    mountServiceRoutes(app, options.services, options.logger);
+    mountServiceManagementRoutes(app, options.services, options.logger, options.maxRequestBytes);
   }
   attachFastRoutes(app, createFastRoutes(modelRoutes, (thrown, c) => answerUnhandled(options.logger, thrown, c)));
   if (options.governance !== undefined) mountManagementRoutes(app, { store: options.governance.store, auth: options.governance.auth, router: options.router });

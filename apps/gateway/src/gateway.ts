@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { buildRouter, type RouterEnvironment } from './routing/build-router.js';
 import { startServer, type RunningServer } from './server/start-server.js';
+import { buildServices, type BuiltServices } from './services/build-services.js';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -31,6 +32,8 @@ export interface Gateway extends RunningServer {
   readonly governance: GovernanceRuntime | undefined;
   /** Every start-up warning: ignored config keys, skipped deployments, routing settings that look wrong. */
   readonly warnings: readonly string[];
+  /** The MCP bridge, the A2A registry and their routes. */
+  readonly services: BuiltServices;
   /** Drains (no grace) and closes; for tests and embedding. */
   close(): Promise<void>;
 }
@@ -54,6 +57,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const handle: { running?: RunningServer } = {};
   const metrics = new GatewayMetrics(() => handle.running?.inFlight() ?? 0, { defaultMetrics: options.processMetrics !== false });
   if (governance !== undefined) metrics.watchSpendBuffer(() => governance.spend.stats);
+  const host = options.host ?? '127.0.0.1';
+  let services: BuiltServices;
+  try {
+    services = await buildServices({ config: options.config, logger, governance, host });
+  } catch (error) {
+    await router.close();
+    await governance?.close();
+    throw error;
+  }
   const app = createApp({
     router,
     maxRequestBytes: options.config.maxRequestBytes,
@@ -62,15 +74,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     isShuttingDown: () => handle.running?.isDraining() ?? false,
     governance,
+    services,
   });
   // Released after the last request finished: its spend is queued by then, and close() flushes it.
   const release = async () => {
+    await services.close();
     await router.close();
     await governance?.close();
   };
   let server: RunningServer;
   try {
-    server = await startServer(app, { port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
+    server = await startServer(app, { port: options.port ?? 4000, host });
   } catch (error) {
     await release();
     throw error;
@@ -100,5 +114,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     router,
     governance,
     warnings,
+    services,
   };
 }

@@ -9,12 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { McpBridge, createMcpHttpHandler, loopbackHostnames } from '../dist/index.js';
+import { everythingEntry, loopbackPreload as preload } from '../dist/testing/index.js';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const everythingEntry = join(root, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
-const preload = join(root, 'src/test-support/loopback-preload.mjs');
 const conformance = '@modelcontextprotocol/conformance@0.1.11';
 const inspector = '@modelcontextprotocol/inspector@1.0.3';
 const key = 'sk-protocol-check';

@@ -1,3 +1,5 @@
+import { a2aAgentsConfigSchema } from '@switchyard/a2a-client';
+import { mcpServersConfigSchema } from '@switchyard/mcp-bridge';
 import { litellmRoutingSettingsSchema, routerSettingsSchema } from '@switchyard/router';
 import { z } from 'zod';
 
@@ -42,6 +44,9 @@ export const configFileSchema = z.looseObject({
   litellm_settings: litellmRoutingSettingsSchema.extend({ drop_params: flag.optional() }).nullish(),
   router_settings: routerSettingsSchema.nullish(),
   environment_variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullish(),
+  // The packages' own schemas: LiteLLM's shapes, validated where they are defined.
+  mcp_servers: mcpServersConfigSchema.nullish(),
+  a2a_agents: a2aAgentsConfigSchema.nullish(),
 });
 
 export type DeploymentParams = z.infer<typeof deploymentParamsSchema>;

@@ -44,6 +44,8 @@ export function defaultConfig(options: DefaultConfigOptions): GatewayConfig {
     dropParams: false,
     routerSettings: {},
     litellmSettings: {},
+    mcpServers: {},
+    a2aAgents: [],
     warnings: [],
   };
 }

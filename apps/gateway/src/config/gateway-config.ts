@@ -1,3 +1,5 @@
+import type { A2aAgentsConfig } from '@switchyard/a2a-client';
+import type { McpServersConfig } from '@switchyard/mcp-bridge';
 import type { DeploymentParams } from './config-schema.js';
 
 /** One `model_list` entry, validated and with its `os.environ/` references resolved. */
@@ -28,6 +30,10 @@ export interface GatewayConfig {
   routerSettings: Record<string, unknown>;
   /** `litellm_settings` (env references resolved); its routing keys apply where router_settings does not set them. */
   litellmSettings: Record<string, unknown>;
+  /** `mcp_servers`: upstream MCP servers served at /mcp (validated, env references resolved). */
+  mcpServers: McpServersConfig;
+  /** `a2a_agents`: A2A agents served at /a2a/{agent}/. */
+  a2aAgents: A2aAgentsConfig;
   /** Start-up warnings (ignored keys); printed once. */
   warnings: string[];
 }

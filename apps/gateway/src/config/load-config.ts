@@ -38,7 +38,9 @@ function applyEnvironmentVariables(raw: Record<string, unknown>, env: NodeJS.Pro
 }
 
 function describeIssue(source: string, issue: z.core.$ZodIssue): string {
-  return `${source}: ${formatKeyPath(issue.path)}: ${issue.message}. Fix this value and start again.`;
+  // A bad record key (an MCP server name) carries the key's own problem one level down.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+  return `${source}: ${formatKeyPath(issue.path)}: ${message}. Fix this value and start again.`;
 }
 
 function toDeployments(file: ConfigFile, source: string): DeploymentConfig[] {
@@ -78,6 +80,8 @@ export function parseConfigText(text: string, source: string, env: NodeJS.Proces
     dropParams: file.litellm_settings?.drop_params ?? false,
     routerSettings: { ...file.router_settings },
     litellmSettings: { ...file.litellm_settings },
+    mcpServers: file.mcp_servers ?? {},
+    a2aAgents: file.a2a_agents ?? [],
     warnings: warning === undefined ? [] : [warning],
   };
 }

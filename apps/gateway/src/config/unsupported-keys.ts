@@ -2,7 +2,15 @@ import { deploymentParamsSchema, ignoredRouterSettingKeys, litellmRoutingSetting
 
 type Section = Record<string, unknown>;
 
-const topLevelKeys = new Set(['model_list', 'general_settings', 'litellm_settings', 'router_settings', 'environment_variables']);
+const topLevelKeys = new Set([
+  'model_list',
+  'general_settings',
+  'litellm_settings',
+  'router_settings',
+  'environment_variables',
+  'mcp_servers',
+  'a2a_agents',
+]);
 const litellmSettingKeys = new Set(['drop_params', ...Object.keys(litellmRoutingSettingsSchema.shape)]);
 const sectionKeys: Readonly<Record<string, (key: string) => boolean>> = {
   general_settings: (key) => key === 'master_key' || key === 'database_url' || key === 'max_request_size_mb',

@@ -10,6 +10,7 @@ import { sendJson } from '../http/send-json.js';
 import { validateRequest } from '../http/validate-request.js';
 import { callUpstream } from './call-upstream.js';
 import { streamChatCompletion } from './chat-stream.js';
+import { completeChatWithMcp, wantsMcpLoop } from './chat-with-mcp.js';
 import { abortOnClientClose, assertModelServed, readModelRequest, type ModelRouteDeps } from './model-route-support.js';
 
 async function completeChat(
@@ -38,7 +39,8 @@ export function chatCompletionsRoute(deps: ModelRouteDeps): ModelHandler {
       state.modelGroup = request.model;
       if (state.gate !== undefined) await state.gate.admit(chatCall(request, incoming.headers));
       const call = { request, signal: controller.signal, requestId: c.get('requestId') ?? '', headers: incoming.headers };
-      if (request.stream === true) await streamChatCompletion(deps, outgoing, state, call);
+      if (wantsMcpLoop(deps, request)) await completeChatWithMcp(deps, outgoing, state, call);
+      else if (request.stream === true) await streamChatCompletion(deps, outgoing, state, call);
       else await completeChat(deps, outgoing, state, call);
     } catch (error) {
       state.errorKind = toSwitchyardError(error).kind;

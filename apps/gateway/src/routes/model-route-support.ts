@@ -2,11 +2,13 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { SwitchyardError, type UpstreamHeaders } from '@switchyard/core';
 import { routingHeaders, type Router, type RoutingError, type RoutingOutcome } from '@switchyard/router';
 import { assertJsonContentType, readJsonBody } from '../http/read-json-body.js';
+import type { GatewayServices } from '../services/service-routes.js';
 
-/** What the model routes share: the router and the body limit. */
+/** What the model routes share: the router and the body limit (and MCP, for chat requests with MCP tools). */
 export interface ModelRouteDeps {
   router: Router;
   maxRequestBytes: number;
+  mcp?: GatewayServices | undefined;
 }
 
 /** Reads the JSON body of a model request (content-type, size limit, UTF-8 and JSON checked). */

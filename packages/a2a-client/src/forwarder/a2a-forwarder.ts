@@ -17,6 +17,8 @@ export interface A2aAccessContext {
   agents: '*' | readonly string[];
   /** The request body, when the gateway already read it off `req`. */
   body?: Uint8Array | string;
+  /** Called with this call's report (after the forwarder's own `onCall`): the gateway logs it for the caller. */
+  onCall?: (report: A2aCallReport) => void;
 }
 
 export interface A2aForwarderOptions {
@@ -100,7 +102,11 @@ export function createA2aForwarder(options: A2aForwarderOptions): A2aForwarder {
     matches: (url) => parseForwardPath(url, mountPath) !== undefined,
     async handle(req, res, access) {
       const agentName = parseForwardPath(req.url ?? '', mountPath)?.agent ?? '';
-      const recorder = new CallRecorder(agentName, effectiveVersion(singleHeader(req, 'a2a-version')), options.onCall);
+      const onCall = (report: A2aCallReport) => {
+        options.onCall?.(report);
+        access.onCall?.(report);
+      };
+      const recorder = new CallRecorder(agentName, effectiveVersion(singleHeader(req, 'a2a-version')), onCall);
       try {
         await route(req, res, access, recorder);
       } catch {

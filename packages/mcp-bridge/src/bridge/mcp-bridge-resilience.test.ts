@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everythingStdio, memoryStdio, startEverythingHttp, type HttpPeer } from '../test-support/peers.js';
+import { everythingStdio, memoryStdio, startEverythingHttp, type HttpPeer } from '../testing/mcp-peers.js';
 import { waitFor } from '../test-support/wait-for.js';
 import { McpBridge } from './mcp-bridge.js';
 import { McpBridgeError } from './mcp-bridge-error.js';

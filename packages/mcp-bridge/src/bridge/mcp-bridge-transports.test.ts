@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingProxy, type RecordingProxy } from '../test-support/recording-proxy.js';
-import { everythingStdio, startEverythingHttp, type HttpPeer } from '../test-support/peers.js';
+import { everythingStdio, startEverythingHttp, type HttpPeer } from '../testing/mcp-peers.js';
 import { McpBridge } from './mcp-bridge.js';
 import { McpBridgeError } from './mcp-bridge-error.js';
 

@@ -1,6 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { everythingEntry, everythingStdio, memoryEntry, memoryStdio } from '../test-support/peers.js';
+import { everythingEntry, everythingStdio, memoryEntry, memoryStdio } from '../testing/mcp-peers.js';
 import { listToolsDirectly } from '../test-support/direct-client.js';
 import { McpBridge } from './mcp-bridge.js';
 import { McpBridgeError } from './mcp-bridge-error.js';
@@ -137,21 +137,51 @@ describe('McpBridge over stdio upstreams from npm', () => {
     expect(events[0]).toMatchObject({ server: 'everything', tool: 'get-sum', subject: 'k1' });
     expect(events.every((event) => event.durationMs >= 0)).toBe(true);
     expect(events[3]?.reason).toBe('forbidden');
+    expect(new Set(events.map((event) => event.callId)).size).toBe(4);
   });
 
   it('lets beforeToolCall refuse a call (a rate limit, say)', async () => {
+    const started: string[] = [];
+    const ended: string[] = [];
     const limited = McpBridge.create(
       { memory: memory.config },
       {
         hooks: {
-          beforeToolCall: () => {
+          beforeToolCall: (call) => {
+            started.push(call.callId);
             throw new Error('rate limited');
           },
+          onToolCall: (event) => ended.push(event.callId),
         },
       },
     );
     await expect(limited.callTool('memory-read_graph', {})).rejects.toThrow('rate limited');
+    expect(ended).toEqual(started);
+    expect(started).toHaveLength(1);
     expect(limited.status()[0]?.state).toBe('idle');
     await limited.close();
+  });
+});
+
+describe('servers added and removed at run time', () => {
+  it('serves an added server, replaces it by name, and refuses it once removed', async () => {
+    const live = McpBridge.create({});
+    const changed: string[] = [];
+    live.onToolsChanged((server) => changed.push(server));
+    try {
+      await live.addServer('added', everythingStdio({ allowed_tools: ['echo'] }));
+      expect((await live.listTools()).map((tool) => tool.name)).toEqual(['added-echo']);
+      await live.addServer('added', everythingStdio({ allowed_tools: ['get-sum'] }));
+      expect((await live.listTools()).map((tool) => tool.name)).toEqual(['added-get-sum']);
+      expect(await live.removeServer('added')).toBe(true);
+      expect(await live.removeServer('added')).toBe(false);
+      expect(live.serverNames).toEqual([]);
+      await expect(live.callTool('added-get-sum', { a: 1, b: 2 })).rejects.toMatchObject({ reason: 'unknown_server' });
+      expect(changed.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(changed)).toEqual(new Set(['added']));
+      await expect(live.addServer('bad-name', everythingStdio())).rejects.toThrow(/mcp_servers/);
+    } finally {
+      await live.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { CallToolResult, Progress, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { parseMcpServersConfig, type McpServersConfigInput } from '../config/mcp-server-config.js';
+import { parseMcpServersConfig, type McpServerConfig, type McpServersConfigInput } from '../config/mcp-server-config.js';
 import { defaultReconnectBackoff } from '../upstream/reconnect-backoff.js';
-import { UpstreamConnection, type UpstreamState } from '../upstream/upstream-connection.js';
+import { UpstreamConnection, type UpstreamConnectionOptions, type UpstreamState } from '../upstream/upstream-connection.js';
 import { listUpstream } from '../upstream/upstream-lists.js';
 import { forwardedClientHeaders } from '../upstream/upstream-headers.js';
 import { accessIncludesServer, toolPermitted, type McpAccess } from './mcp-access.js';
@@ -45,6 +46,10 @@ export class McpBridge {
   readonly #paging: { maxPages: number; deadlineMs: number };
   readonly #toolsChangedListeners = new Set<(server: string) => void>();
   readonly #resourceListeners = new Set<(server: string, uri: string) => void>();
+  readonly #connectionSettings: Pick<
+    UpstreamConnectionOptions,
+    'clientInfo' | 'connectTimeoutMs' | 'requestTimeoutMs' | 'backoff'
+  >;
   /** @internal Resource URI owners, learnt from listings. */
   readonly resources = new ResourceRouter();
 
@@ -56,22 +61,48 @@ export class McpBridge {
   private constructor(config: unknown, options: McpBridgeOptions) {
     this.#hooks = options.hooks ?? {};
     this.#paging = { maxPages: options.maxPages ?? 100, deadlineMs: options.listDeadlineMs ?? 30_000 };
-    for (const [name, server] of Object.entries(parseMcpServersConfig(config))) {
-      const connection = new UpstreamConnection({
-        name,
-        config: server,
-        clientInfo: options.clientInfo ?? { name: 'switchyard-mcp-bridge', version: '0.1.0' },
-        connectTimeoutMs: options.connectTimeoutMs ?? 20_000,
-        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
-        backoff: { ...defaultReconnectBackoff, ...options.reconnect },
-        onStateChange: (event) => this.#hooks.onUpstreamState?.(event),
-        onStderr: this.#hooks.onUpstreamStderr,
-        onToolsChanged: (server) => this.#toolsChangedListeners.forEach((listener) => listener(server)),
-        onResourceUpdated: (server, uri) => this.#resourceListeners.forEach((listener) => listener(server, uri)),
-      });
-      this.#connections.set(name, connection);
-    }
+    this.#connectionSettings = {
+      clientInfo: options.clientInfo ?? { name: 'switchyard-mcp-bridge', version: '0.1.0' },
+      connectTimeoutMs: options.connectTimeoutMs ?? 20_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+      backoff: { ...defaultReconnectBackoff, ...options.reconnect },
+    };
+    for (const [name, server] of Object.entries(parseMcpServersConfig(config))) this.#addConnection(name, server);
     if (options.connect === 'eager') void this.connectAll();
+  }
+
+  #addConnection(name: string, server: McpServerConfig): void {
+    const connection = new UpstreamConnection({
+      name,
+      config: server,
+      ...this.#connectionSettings,
+      onStateChange: (event) => this.#hooks.onUpstreamState?.(event),
+      onStderr: this.#hooks.onUpstreamStderr,
+      onToolsChanged: (changed) => this.#toolsChangedListeners.forEach((listener) => listener(changed)),
+      onResourceUpdated: (changed, uri) => this.#resourceListeners.forEach((listener) => listener(changed, uri)),
+    });
+    this.#connections.set(name, connection);
+  }
+
+  /**
+   * Adds a server to the running bridge (the management API), or replaces the one of the same name (its
+   * connection is closed first). The entry is validated like `mcp_servers`; it connects on first use.
+   */
+  async addServer(name: string, config: unknown): Promise<void> {
+    const parsed = parseMcpServersConfig({ [name]: config })[name]!;
+    await this.removeServer(name);
+    this.#addConnection(name, parsed);
+    this.#toolsChangedListeners.forEach((listener) => listener(name));
+  }
+
+  /** Removes a server from the running bridge and closes its connection; false when there was none. */
+  async removeServer(name: string): Promise<boolean> {
+    const connection = this.#connections.get(name);
+    if (!connection) return false;
+    this.#connections.delete(name);
+    await connection.close();
+    this.#toolsChangedListeners.forEach((listener) => listener(name));
+    return true;
   }
 
   /** Configured server names. */
@@ -156,7 +187,7 @@ export class McpBridge {
     options: McpCallOptions = {},
   ): Promise<CallToolResult> {
     const startedAt = performance.now();
-    const base = { namespacedName, arguments: args, subject: options.subject, sessionId: options.sessionId };
+    const base = { callId: randomUUID(), namespacedName, arguments: args, subject: options.subject, sessionId: options.sessionId };
     let start: McpToolCallStart | undefined;
     try {
       const connection = this.#permittedConnection(namespacedName, options);
@@ -209,7 +240,7 @@ export class McpBridge {
   }
 
   #report(
-    start: Partial<McpToolCallStart> & { namespacedName: string },
+    start: Partial<McpToolCallStart> & { callId: string; namespacedName: string },
     startedAt: number,
     status: 'success' | 'tool_error' | 'error' | 'refused',
     cost: number,

@@ -3,6 +3,8 @@ import type { McpBridgeError } from './mcp-bridge-error.js';
 
 /** A tool call about to be sent upstream (after the access checks passed). */
 export interface McpToolCallStart {
+  /** Unique per call: the same in `beforeToolCall` and the call's event (pairs a rate-limit lease with its end). */
+  callId: string;
   server: string;
   /** The upstream's own tool name. */
   tool: string;
@@ -24,6 +26,7 @@ export interface McpToolCallStart {
  * - `refused`: never sent upstream (unknown name, forbidden by access or config, or refused by `beforeToolCall`).
  */
 export interface McpToolCallEvent extends Partial<McpToolCallStart> {
+  callId: string;
   namespacedName: string;
   status: 'success' | 'tool_error' | 'error' | 'refused';
   durationMs: number;

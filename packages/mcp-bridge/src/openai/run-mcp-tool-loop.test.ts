@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { McpBridge } from '../bridge/mcp-bridge.js';
-import { everythingStdio, memoryStdio } from '../test-support/peers.js';
+import { everythingStdio, memoryStdio } from '../testing/mcp-peers.js';
 import { completion, recordingModel, toolCall } from '../test-support/recording-model.js';
 import { mcpToolsToOpenAITools } from './mcp-tools-to-openai-tools.js';
 import { runMcpToolLoop } from './run-mcp-tool-loop.js';
@@ -52,6 +52,18 @@ describe('runMcpToolLoop with a recording fake model', () => {
     expect(fields['mcp_list_tools']?.length).toBe(expectedTools.length);
     expect(fields['mcp_tool_calls']).toEqual([toolCall('call_1', 'everything-get-sum', { a: 2, b: 3 })]);
     expect(fields['mcp_call_results']).toMatchObject([{ tool_call_id: 'call_1', name: 'everything-get-sum' }]);
+  });
+
+  it('forces a tool call on the first model call only', async () => {
+    const model = recordingModel((_request, iteration) =>
+      iteration === 1 ? completion({ toolCalls: [toolCall('call_1', 'everything-echo', { message: 'hi' })] }) : completion({ content: 'done' }),
+    );
+    const request = { ...chat([{ ...everythingTool, require_approval: 'never' }]), tool_choice: 'required' as const, temperature: 0 };
+    const result = await runMcpToolLoop({ bridge, request, callModel: model.callModel });
+    expect(result.stoppedBy).toBe('answer');
+    expect(model.requests[0]).toMatchObject({ tool_choice: 'required', temperature: 0 });
+    expect(model.requests[1]).not.toHaveProperty('tool_choice');
+    expect(model.requests[1]).toMatchObject({ temperature: 0 });
   });
 
   it('stops at maxIterations when the model keeps asking for tools', async () => {

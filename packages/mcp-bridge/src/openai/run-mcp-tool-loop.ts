@@ -67,6 +67,10 @@ function withMetadata(completion: ChatCompletion, tools: Tool[], calls: McpToolC
   return { ...completion, choices: [{ ...first, message }, ...rest] };
 }
 
+function forcesToolCall(choice: ChatCompletionRequest['tool_choice']): boolean {
+  return choice === 'required' || (typeof choice === 'object' && choice !== null);
+}
+
 /**
  * Runs a chat request carrying `tools: [{type: "mcp", ...}]`: offers the selected MCP tools to the model as
  * functions, executes the calls the model makes (when they need no approval) and calls the model again, at most
@@ -94,8 +98,11 @@ export async function runMcpToolLoop(options: McpToolLoopOptions): Promise<McpTo
     toolCalls: executed,
   });
 
+  const { tool_choice: toolChoice, ...unforced } = rest;
   for (let iteration = 1; ; iteration += 1) {
-    const modelRequest = { ...rest, messages: [...messages], ...(allTools.length > 0 ? { tools: allTools } : {}) };
+    // A forced tool choice applies to the first call only: forced on every round, the model could never answer.
+    const base = iteration > 1 && forcesToolCall(toolChoice) ? unforced : rest;
+    const modelRequest = { ...base, messages: [...messages], ...(allTools.length > 0 ? { tools: allTools } : {}) };
     const completion = await callModel(modelRequest, iteration);
     const message = completion.choices[0]?.message;
     const toolCalls: ToolCall[] = message?.tool_calls ?? [];

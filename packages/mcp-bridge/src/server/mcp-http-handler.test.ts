@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpBridge } from '../bridge/mcp-bridge.js';
 import { listToolsDirectly } from '../test-support/direct-client.js';
 import { connectClient, startTestGateway, type TestGateway } from '../test-support/mcp-test-server.js';
-import { memoryEntry, memoryStdio, startEverythingHttp, type HttpPeer } from '../test-support/peers.js';
+import { memoryEntry, memoryStdio, startEverythingHttp, type HttpPeer } from '../testing/mcp-peers.js';
 import { loopbackHostnames } from './host-validation.js';
 import { createMcpHttpHandler, type McpHttpHandler } from './mcp-http-handler.js';
 

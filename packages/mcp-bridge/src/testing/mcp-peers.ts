@@ -2,14 +2,31 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { loopbackPreload } from './loopback-preload.js';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+export { loopbackPreload };
 
-/** Entry points of the real MCP servers from npm used as upstreams in tests (nobody here wrote them). */
-export const everythingEntry = join(packageRoot, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
-export const memoryEntry = join(packageRoot, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
-export const loopbackPreload = fileURLToPath(new URL('./loopback-preload.mjs', import.meta.url));
+const requireHere = createRequire(import.meta.url);
+
+/** The `dist/index.js` of an installed server package (found from here, or from the calling project). */
+function serverEntry(name: string): string {
+  try {
+    const manifest = requireHere.resolve(`${name}/package.json`, { paths: [import.meta.dirname, process.cwd()] });
+    return join(dirname(manifest), 'dist/index.js');
+  } catch {
+    // Not installed: spawning the path fails with a message naming the package.
+    return join(process.cwd(), 'node_modules', name, 'dist/index.js');
+  }
+}
+
+/**
+ * Entry points of the real MCP servers from npm used as upstreams in tests (nobody here wrote them):
+ * @modelcontextprotocol/server-everything and server-memory, which the calling project installs.
+ */
+export const everythingEntry = serverEntry('@modelcontextprotocol/server-everything');
+export const memoryEntry = serverEntry('@modelcontextprotocol/server-memory');
 
 /** A stdio `mcp_servers` entry for server-everything. */
 export function everythingStdio(extra: Record<string, unknown> = {}) {

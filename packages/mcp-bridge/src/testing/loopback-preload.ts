@@ -2,15 +2,15 @@
 // (server-everything's HTTP modes call `app.listen(PORT)` without a host). It forces 127.0.0.1 and prints the
 // port actually bound, so tests can start them with PORT=0 and stay on loopback. HTTP servers also keep idle
 // connections for 60 s instead of Node's 5 s, so a client never reuses a socket the server is closing (a spurious
-// ECONNRESET on a loaded machine).
+// ECONNRESET on a loaded machine). Passed as a data: URL, so no file has to ship with the package.
+const source = `
 import net from 'node:net';
-
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function listenOnLoopback(...args) {
   if ('keepAliveTimeout' in this) this.keepAliveTimeout = 60_000;
   this.once('listening', () => {
     const address = this.address();
-    if (address && typeof address === 'object') process.stderr.write(`LOOPBACK_LISTENING ${address.port}\n`);
+    if (address && typeof address === 'object') process.stderr.write('LOOPBACK_LISTENING ' + address.port + '\\n');
   });
   if (typeof args[0] === 'number' || typeof args[0] === 'string') {
     const port = Number(args[0]);
@@ -22,3 +22,7 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
   }
   return listen.apply(this, args);
 };
+`;
+
+/** `node --import <this>` forces every listening server of the process onto 127.0.0.1 and prints its port. */
+export const loopbackPreload = `data:text/javascript,${encodeURIComponent(source)}`;
