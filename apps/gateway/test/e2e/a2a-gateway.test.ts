@@ -149,6 +149,16 @@ describe('access', () => {
     await expect(officialClient(agentUrl, keys.none)).rejects.toThrow();
   });
 
+  it('counts calls against the key rate limit (429 once it is used up)', async () => {
+    const limited = await governance.issueKey({ rpmLimit: 2 });
+    const body = rpc('message/send', { message: { kind: 'message', messageId: 'm3', role: 'user', parts: [{ kind: 'text', text: 'msg:limited' }] } });
+    const statuses: number[] = [];
+    for (let call = 0; call < 3; call++) {
+      statuses.push((await withKey(limited)(agentUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('never sends the caller key to the agent', async () => {
     const client = await officialClient(agentUrl, keys.all);
     await client.sendMessage(request('msg:secret check'));
