@@ -75,6 +75,35 @@ describe('/mcp through the gateway, official MCP SDK client, real servers from n
     }
   });
 
+  it('ends a session on DELETE; its id is then unknown (404)', async () => {
+    const transport = new StreamableHTTPClientTransport(new URL(`${setup.harness.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${setup.keys.admin}` } } });
+    const client = new Client({ name: 'session-test', version: '1.0.0' });
+    await client.connect(transport);
+    const sessionId = transport.sessionId!;
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    await transport.terminateSession();
+    const after = await fetch(`${setup.harness.url}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${setup.keys.admin}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} }),
+    });
+    expect(after.status).toBe(404);
+    await client.close();
+  });
+
+  it('refuses a session opened by another key (403)', async () => {
+    const transport = new StreamableHTTPClientTransport(new URL(`${setup.harness.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${setup.keys.admin}` } } });
+    const client = new Client({ name: 'session-owner', version: '1.0.0' });
+    await client.connect(transport);
+    const hijack = await fetch(`${setup.harness.url}/mcp`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${setup.keys.memoryOnly}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': transport.sessionId!, 'mcp-protocol-version': '2025-06-18' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/list', params: {} }),
+    });
+    expect(hijack.status).toBe(403);
+    await client.close();
+  });
+
   it('answers an unknown tool with an isError result naming it', async () => {
     const client = await setup.connect(setup.keys.admin);
     const result = await client.callTool({ name: 'everything-no_such_tool', arguments: {} });
