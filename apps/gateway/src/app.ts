@@ -101,7 +101,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     mountServiceManagementRoutes(app, options.services, options.logger, options.maxRequestBytes);
   }
   attachFastRoutes(app, createFastRoutes(modelRoutes, (thrown, c) => answerUnhandled(options.logger, thrown, c)));
-  if (options.governance !== undefined) mountManagementRoutes(app, { store: options.governance.store, auth: options.governance.auth, router: options.router });
+  if (options.governance !== undefined) {
+    mountManagementRoutes(app, { store: options.governance.store, auth: options.governance.auth, router: options.router, logger: options.logger });
+  }
 
   app.notFound((c) => {
     const error = new SwitchyardError('not_found', `Unknown route: ${c.req.method} ${c.req.path}.`, { code: 'unknown_route' });

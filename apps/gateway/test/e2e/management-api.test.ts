@@ -69,6 +69,9 @@ describe('the management API of a running gateway', () => {
     expect(deleted).toEqual({ status: 200, json: { deleted_keys: [regenerated.json.token] } });
     expect(await chat(newKey).catch((error: unknown) => error)).toBeInstanceOf(AuthenticationError);
 
+    const lines = harness.logs.filter((line) => line['msg'] === 'management request');
+    expect(lines).toContainEqual(expect.objectContaining({ method: 'POST', route: '/key/generate', status: 200, requestId: expect.any(String) }));
+    expect(lines).toContainEqual(expect.objectContaining({ method: 'GET', route: '/key/info', status: 200 }));
     for (const secret of [key, newKey, masterKey]) {
       expect(JSON.stringify(later)).not.toContain(secret);
       expect(harness.rawLogs.join('\n')).not.toContain(secret);

@@ -2,9 +2,10 @@ import { SwitchyardError } from '@switchyard/core';
 import * as governance from '@switchyard/governance';
 import type { ConfiguredDeployments, KeyAuthenticator } from '@switchyard/governance';
 import type { Store } from '@switchyard/store';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../app-env.js';
+import type { Logger } from '../../observability/logger.js';
 import { managementError, managementHandler, type ManagementFunction, type ManagementInput } from './management-handler.js';
 
 export interface ManagementRouteDeps {
@@ -12,6 +13,8 @@ export interface ManagementRouteDeps {
   auth: KeyAuthenticator;
   /** The running router: /model/info lists its deployments with health and cooldowns. */
   router?: ConfiguredDeployments | undefined;
+  /** One line per management request (route pattern, status, latency; never keys or bodies). */
+  logger?: Logger | undefined;
 }
 
 type Route = [method: 'get' | 'post', path: string, run: ManagementFunction, input: ManagementInput];
@@ -66,12 +69,13 @@ export function mountManagementRoutes(app: Hono<AppEnv>, deps: ManagementRouteDe
     onError: (c) => managementError(c, new SwitchyardError('payload_too_large', `Management request bodies are limited to ${MAX_BODY_BYTES} bytes.`)),
   });
   for (const [method, path, run, input] of managementRoutes) {
-    const handler = managementHandler(deps.auth, functionDeps, run, input);
+    const handler = managementHandler(deps.auth, functionDeps, { run, input }, deps.logger);
     const paths = path.startsWith('/customer/') ? [path, path.replace('/customer/', '/end_user/')] : [path];
     for (const each of paths) {
       if (method === 'get') app.get(each, handler);
       else app.post(each, limit, handler);
     }
   }
-  app.post('/key/:key/regenerate', limit, managementHandler(deps.auth, functionDeps, governance.regenerateKey, 'body', (c) => ({ key: c.req.param('key') ?? '' })));
+  const pathParams = (c: Context<AppEnv>) => ({ key: c.req.param('key') ?? '' });
+  app.post('/key/:key/regenerate', limit, managementHandler(deps.auth, functionDeps, { run: governance.regenerateKey, input: 'body', pathParams }, deps.logger));
 }
