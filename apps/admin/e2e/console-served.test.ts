@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './support/chromium';
+import { signIn } from './support/console';
 import { masterKey, startE2eGateway, type E2eGateway } from './support/gateway';
+import { manage } from './support/seed';
 
 describe.skipIf(!chromiumAvailable())('the console served by the gateway, in Chromium', () => {
   let gateway: E2eGateway;
@@ -40,6 +42,23 @@ describe.skipIf(!chromiumAvailable())('the console served by the gateway, in Chr
     await page.getByRole('heading', { name: 'Switchyard console' }).waitFor();
     expect(await page.evaluate(() => [sessionStorage.length, localStorage.length, document.cookie])).toEqual([0, 0, '']);
     expect(gateway.output()).not.toContain(masterKey);
+    await context.close();
+  });
+
+  it("signs in with a proxy_admin user's key, and refuses a plain key as not an admin key", async () => {
+    const admin = await manage<{ key: string }>(gateway, '/user/new', { user_id: 'ops', user_role: 'proxy_admin' });
+    const plain = await manage<{ key: string }>(gateway, '/key/generate', { key_alias: 'an-app' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${gateway.url}/ui/`);
+    await page.getByLabel('Admin key').fill(plain.key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('not an admin key');
+    await signIn(page, gateway.url, admin.key);
+    await page.getByRole('cell', { name: /an-app/ }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Admin key').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await context.close();
   });
 });
