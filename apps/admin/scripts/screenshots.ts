@@ -1,25 +1,35 @@
 // Takes the screenshots in docs/screenshots/ (desktop, and a phone for the keys page) from a real gateway with demo
 // data: `pnpm --filter @switchyard/admin screenshots` (builds nothing: run the admin test or build first).
 import { mkdirSync } from 'node:fs';
+import { startEchoAgent, type EchoAgent } from '@switchyard/a2a-client/testing';
+import { startEverythingHttp, type HttpPeer } from '@switchyard/mcp-bridge/testing';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
 import { launchChromium } from '../e2e/support/chromium';
 import { openPage, row, signIn } from '../e2e/support/console';
 import { masterKey, startE2eGateway, type E2eGateway } from '../e2e/support/gateway';
-import { seedDemoData } from '../e2e/support/seed';
+import { manage, seedDemoData } from '../e2e/support/seed';
 
 const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 let gateway: E2eGateway;
+let everything: HttpPeer;
+let agent: EchoAgent;
 
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
-  gateway = await startE2eGateway();
+  [gateway, everything, agent] = await Promise.all([startE2eGateway(), startEverythingHttp('streamableHttp'), startEchoAgent()]);
   await seedDemoData(gateway);
+  await manage(gateway, '/v1/mcp/server', { server_name: 'everything', transport: 'http', url: everything.url, description: 'The MCP reference server' });
+  await manage(gateway, '/v1/agents', { agent_name: 'echo', url: agent.url, description: 'Repeats what it is told' });
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }, 120_000);
 
-afterAll(async () => gateway?.close());
+afterAll(async () => {
+  await gateway?.close();
+  await everything?.kill();
+  await agent?.close();
+});
 
 /** The whole page, or what is on screen (a phone's first screen; a dialog, whose backdrop covers the viewport only). */
 async function shoot(page: Page, name: string, options: { dialog?: boolean; screen?: boolean } = {}): Promise<void> {

@@ -16,6 +16,7 @@ export function ServersTable({ servers, onAction }: { servers: readonly McpServe
           </th>
           <td data-label="Transport">{server.transport ?? '—'}</td>
           <td data-label="Status">{server.status ?? '—'}</td>
+          <td data-label="Source">{server.source === 'config' ? 'Config file' : 'Stored'}</td>
           <td data-label="Actions" className="row-actions">
             <RowButton label="Tools" name={server.name} onClick={() => onAction('tools', server.name)} />
             <RowButton label="Access" name={server.name} onClick={() => onAction('access', server.name)} />
@@ -37,6 +38,7 @@ export function AgentsTable({ agents, onAction }: { agents: readonly AgentRow[];
             {agent.url !== undefined && <span className="cell-sub">{agent.url}</span>}
           </th>
           <td data-label="Description">{agent.description ?? '—'}</td>
+          <td data-label="Source">{agent.source === 'config' ? 'Config file' : 'Stored'}</td>
           <td data-label="Actions" className="row-actions">
             <RowButton label="Access" name={agent.name} onClick={() => onAction('access', agent.name)} />
             <RowButton label="Delete" name={agent.name} onClick={() => onAction('delete', agent.name)} danger />
