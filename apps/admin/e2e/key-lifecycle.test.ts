@@ -104,4 +104,21 @@ describe.skipIf(!chromiumAvailable())('a key from the console to a refused reque
     expect(await refusal(gateway, key)).toEqual({ status: 429, code: 'budget_exceeded' });
     expect(gateway.output()).not.toContain(key);
   });
+
+  it('regenerates the key (the old value stops working, the new one keeps its limits) and deletes it', async () => {
+    await row(page, 'e2e-app').getByRole('button', { name: 'Regenerate e2e-app' }).click();
+    await page.getByRole('dialog', { name: 'Regenerate this key?' }).getByRole('button', { name: 'Regenerate' }).click();
+    const secret = page.getByRole('dialog', { name: 'Save this key now' });
+    const fresh = (await secret.getByTestId('new-key').textContent()) ?? '';
+    expect(fresh).toMatch(/^sk-/);
+    expect(fresh).not.toBe(key);
+    await secret.getByRole('button', { name: 'I have saved it' }).click();
+    expect((await refusal(gateway, key)).status).toBe(401);
+    expect(await refusal(gateway, fresh)).toEqual({ status: 429, code: 'budget_exceeded' });
+
+    await row(page, 'e2e-app').getByRole('button', { name: 'Delete e2e-app' }).click();
+    await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
+    await page.getByText('No keys yet.').waitFor();
+    expect((await refusal(gateway, fresh)).status).toBe(401);
+  });
 });

@@ -23,7 +23,7 @@ export function row(page: Page, text: string): Locator {
  * Presses `refresh` until `locator` shows up: spend logs reach the store a moment after the answer (the spend
  * buffer flushes every 200 ms here), so the first look may be too early. Bounded: fails after `attempts` tries.
  */
-export async function refreshUntilVisible(page: Page, locator: Locator, refresh: () => Promise<void>, attempts = 20): Promise<void> {
+export async function refreshUntilVisible(page: Page, locator: Locator, refresh: () => Promise<void>, attempts = 40): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     if (await locator.first().isVisible()) return;
     if (attempt >= attempts) {
