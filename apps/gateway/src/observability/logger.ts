@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { batchedDestination, type BatchedDestination } from './batched-destination.js';
+import { markOwnLogger } from './request-log.js';
 
 export type { Logger } from 'pino';
 
@@ -60,7 +61,7 @@ export function flushLogsSync(logger: Logger): void {
 /** Structured JSON logs; never pretty-printed, written asynchronously so the request path does not wait on stdout. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const destination = options.destination ?? bufferedStdout();
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: { service: 'switchyard-gateway' },
@@ -69,4 +70,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destination,
   );
+  markOwnLogger(logger);
+  return logger;
 }

@@ -2,12 +2,13 @@ import type { ModelMiddleware } from '../../http/model-context.js';
 import { createRequestState, type RequestState } from '../../http/request-state.js';
 import type { Logger } from '../../observability/logger.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
+import { createRequestLog, type RequestLogEntry } from '../../observability/request-log.js';
 
 /** nginx's code for "the client closed the connection before the answer": used in logs and metrics only. */
 const clientClosedStatus = 499;
 
-function logLine(requestId: string, method: string, route: string, status: number, latencyMs: number, state: RequestState): Record<string, unknown> {
-  const line: Record<string, unknown> = {
+function logEntry(requestId: string, method: string, route: string, status: number, latencyMs: number, state: RequestState): RequestLogEntry {
+  const entry: RequestLogEntry = {
     requestId,
     method,
     route,
@@ -18,14 +19,14 @@ function logLine(requestId: string, method: string, route: string, status: numbe
     attempts: state.attempts,
     stream: state.stream,
   };
-  if (state.timeToFirstTokenMs !== undefined) line['timeToFirstTokenMs'] = Math.round(state.timeToFirstTokenMs * 100) / 100;
+  if (state.timeToFirstTokenMs !== undefined) entry.timeToFirstTokenMs = Math.round(state.timeToFirstTokenMs * 100) / 100;
   if (state.usage) {
-    line['promptTokens'] = state.usage.prompt_tokens;
-    line['completionTokens'] = state.usage.completion_tokens;
+    entry.promptTokens = state.usage.prompt_tokens;
+    entry.completionTokens = state.usage.completion_tokens;
   }
-  if (state.errorKind) line['errorKind'] = state.errorKind;
-  if (state.clientClosed) line['clientClosed'] = true;
-  return line;
+  if (state.errorKind) entry.errorKind = state.errorKind;
+  if (state.clientClosed) entry.clientClosed = true;
+  return entry;
 }
 
 /**
@@ -33,6 +34,7 @@ function logLine(requestId: string, method: string, route: string, status: numbe
  * headers or bodies: credentials and prompts stay out of the logs.
  */
 export function observeRequest(logger: Logger, metrics: GatewayMetrics): ModelMiddleware {
+  const writeLog = createRequestLog(logger);
   return async (c, next) => {
     const state = createRequestState(performance.now());
     c.set('state', state);
@@ -46,9 +48,7 @@ export function observeRequest(logger: Logger, metrics: GatewayMetrics): ModelMi
       const target = metrics.target(state.modelGroup, state.provider);
       target.observe(status, latencyMs / 1000, state.errorKind !== undefined);
       if (state.timeToFirstTokenMs !== undefined) target.observeTimeToFirstToken(state.timeToFirstTokenMs / 1000);
-      const line = logLine(c.get('requestId') ?? '', c.req.method, c.req.path, status, latencyMs, state);
-      if (status >= 500) logger.error(line, 'request failed');
-      else logger.info(line, 'request');
+      writeLog(logEntry(c.get('requestId') ?? '', c.req.method, c.req.path, status, latencyMs, state), status >= 500);
     }
   };
 }
