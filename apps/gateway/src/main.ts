@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { parseArgs, usage, UsageError, type CliOptions } from './cli/parse-args.js';
 import { ConfigError } from './config/config-error.js';
@@ -9,6 +10,9 @@ import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream.js';
 import { startGateway } from './gateway.js';
 import { createLogger, flushLogsSync, type Logger } from './observability/logger.js';
 import { installedFamilies } from './providers/installed-families.js';
+import { governanceMasterKey } from './governance/open-governance.js';
+import { redisSettingsFor } from './routing/build-router.js';
+import { followPrimary, runPrimary } from './server/cluster-primary.js';
 import { installGracefulShutdown } from './server/graceful-shutdown.js';
 import { installLastResortHandlers } from './server/last-resort-handlers.js';
 
@@ -30,7 +34,7 @@ async function run(options: CliOptions, logger: Logger): Promise<void> {
   if (options.host === '0.0.0.0' && gateway.governance === undefined && config.masterKey === undefined) {
     logger.warn('listening on all interfaces without general_settings.master_key: anyone who can reach this port can use your providers');
   }
-  installGracefulShutdown({
+  const shutdown = installGracefulShutdown({
     graceMs: options.shutdownTimeoutSeconds * 1000,
     drain: (graceMs) => gateway.drain(graceMs),
     release: async () => {
@@ -40,6 +44,34 @@ async function run(options: CliOptions, logger: Logger): Promise<void> {
     },
     log: (message, fields) => logger.info(fields ?? {}, message),
     exit: (code) => process.exit(code),
+  });
+  if (cluster.isWorker) followPrimary(shutdown.begin);
+}
+
+/**
+ * `--workers N`: this process becomes the cluster primary. Governance's embedded PGlite is single-process, so
+ * several workers need Postgres for the store.
+ */
+function startPrimary(options: CliOptions, logger: Logger): void {
+  const config = options.config === undefined ? undefined : loadConfigFile(options.config);
+  const governed = governanceMasterKey({ masterKey: config?.masterKey }, process.env) !== undefined;
+  if (governed && !process.env['DATABASE_URL'] && config?.databaseUrl === undefined) {
+    throw new ConfigError(
+      `--workers ${options.workers} with governance on needs Postgres: set DATABASE_URL (or general_settings.database_url). ` +
+        'The embedded PGlite store serves one process only.',
+    );
+  }
+  if (config === undefined ? !process.env['REDIS_URL'] : redisSettingsFor(config, process.env) === undefined) {
+    logger.warn('--workers without REDIS_URL: each worker keeps its own rate limits, cooldowns and routing statistics (docs/scaling.md)');
+  }
+  runPrimary({
+    workers: options.workers,
+    logger,
+    graceMs: options.shutdownTimeoutSeconds * 1000,
+    exit: (code) => {
+      flushLogsSync(logger);
+      process.exit(code);
+    },
   });
 }
 
@@ -61,7 +93,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: options.logLevel });
   installLastResortHandlers(logger);
   try {
-    await run(options, logger);
+    if (options.workers > 1 && cluster.isPrimary) startPrimary(options, logger);
+    else await run(options, logger);
   } catch (error) {
     flushLogsSync(logger);
     if (error instanceof ConfigError) fail(error.message, 1);

@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from './parse-args.js';
 
 describe('parseArgs', () => {
   it('defaults to 127.0.0.1:4000 and no config', () => {
-    expect(parseArgs([], {})).toEqual({ config: undefined, port: 4000, host: '127.0.0.1', logLevel: 'info', shutdownTimeoutSeconds: 30, help: false, version: false });
+    expect(parseArgs([], {})).toEqual({ config: undefined, port: 4000, host: '127.0.0.1', logLevel: 'info', shutdownTimeoutSeconds: 30, workers: 1, help: false, version: false });
   });
 
   it('reads flags, short forms and = syntax', () => {
@@ -30,6 +30,15 @@ describe('parseArgs', () => {
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, {})).toThrow(UsageError);
     expect(() => parseArgs(argv, {})).toThrow(message);
+  });
+
+  it('reads --workers, else SWITCHYARD_WORKERS; the flag wins', () => {
+    expect(parseArgs(['--workers', '2'], {}).workers).toBe(2);
+    expect(parseArgs([], { SWITCHYARD_WORKERS: '3' }).workers).toBe(3);
+    expect(parseArgs(['--workers=4'], { SWITCHYARD_WORKERS: '3' }).workers).toBe(4);
+    expect(() => parseArgs(['--workers', '0'], {})).toThrow('--workers must be a whole number from 1 to 256');
+    expect(() => parseArgs(['--workers', '1.5'], {})).toThrow(UsageError);
+    expect(() => parseArgs([], { SWITCHYARD_WORKERS: 'many' })).toThrow('SWITCHYARD_WORKERS must be a whole number');
   });
 
   it('names PORT when the bad port came from the environment', () => {

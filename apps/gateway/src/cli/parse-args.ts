@@ -8,6 +8,8 @@ export interface CliOptions {
   logLevel: string;
   /** Seconds in-flight requests get to finish after SIGTERM/SIGINT. */
   shutdownTimeoutSeconds: number;
+  /** Gateway processes sharing the port (node:cluster); 1 serves from this process. */
+  workers: number;
   help: boolean;
   version: boolean;
 }
@@ -30,6 +32,9 @@ Options:
                                   IPv4 interfaces (and set general_settings.master_key when you do).
       --log-level <level>         fatal, error, warn, info, debug, trace or silent (env LOG_LEVEL, default info).
       --shutdown-timeout <s>      Seconds in-flight requests get to finish on SIGTERM/SIGINT (default 30).
+      --workers <n>               Gateway processes sharing the port, one per core (env SWITCHYARD_WORKERS, default 1).
+                                  Share limits, cooldowns and spend through REDIS_URL and DATABASE_URL
+                                  (docs/scaling.md).
   -h, --help                      Show this help.
   -v, --version                   Print the version.
 `;
@@ -40,6 +45,14 @@ function parsePort(text: string, source: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`${source} must be a port number from 0 to 65535, got "${text}".`);
   return port;
+}
+
+const maxWorkers = 256;
+
+function parseWorkers(text: string, source: string): number {
+  const workers = Number(text);
+  if (!/^\d+$/.test(text) || workers < 1 || workers > maxWorkers) throw new UsageError(`${source} must be a whole number from 1 to ${maxWorkers}, got "${text}".`);
+  return workers;
 }
 
 function parseSeconds(text: string, source: string): number {
@@ -58,6 +71,7 @@ function readArgs(argv: readonly string[]): ReturnType<typeof parseNodeArgs> {
         host: { type: 'string' },
         'log-level': { type: 'string' },
         'shutdown-timeout': { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -69,7 +83,7 @@ function readArgs(argv: readonly string[]): ReturnType<typeof parseNodeArgs> {
   }
 }
 
-/** Reads the command line, falling back to SWITCHYARD_CONFIG, PORT, HOST and LOG_LEVEL. Flags win over the environment. */
+/** Reads the command line, falling back to SWITCHYARD_CONFIG, PORT, HOST, LOG_LEVEL and SWITCHYARD_WORKERS. Flags win over the environment. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   const { values } = readArgs(argv);
   const text = (name: string): string | undefined => {
@@ -82,12 +96,14 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   if (host.trim() === '') throw new UsageError('--host must not be empty.');
   if (!logLevels.has(logLevel)) throw new UsageError(`--log-level must be one of ${[...logLevels].join(', ')}, got "${logLevel}".`);
   const timeoutText = text('shutdown-timeout');
+  const workersText = text('workers') ?? (env['SWITCHYARD_WORKERS'] || undefined);
   return {
     config: text('config') ?? (env['SWITCHYARD_CONFIG'] || undefined),
     port: portText === undefined ? 4000 : parsePort(portText, text('port') === undefined ? 'PORT' : '--port'),
     host,
     logLevel,
     shutdownTimeoutSeconds: timeoutText === undefined ? 30 : parseSeconds(timeoutText, '--shutdown-timeout'),
+    workers: workersText === undefined ? 1 : parseWorkers(workersText, text('workers') === undefined ? 'SWITCHYARD_WORKERS' : '--workers'),
     help: values['help'] === true,
     version: values['version'] === true,
   };

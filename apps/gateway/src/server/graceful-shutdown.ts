@@ -10,21 +10,24 @@ export interface ShutdownOptions {
   signals?: readonly NodeJS.Signals[];
 }
 
+export interface ShutdownHandle {
+  /** Starts the shutdown as a first signal would (a no-op once it started): a cluster primary's request. */
+  begin(reason: string): void;
+  uninstall(): void;
+}
+
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let in-flight requests (streams included) finish within the
  * grace period, release resources and exit 0. A second signal cuts the grace period short.
  */
-export function installGracefulShutdown(options: ShutdownOptions): () => void {
+export function installGracefulShutdown(options: ShutdownOptions): ShutdownHandle {
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   let shuttingDown = false;
   let forceNow: (() => void) | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (shuttingDown) {
-      forceNow?.();
-      return;
-    }
+  const begin = (reason: string): void => {
+    if (shuttingDown) return;
     shuttingDown = true;
-    options.log('shutting down: no new connections, waiting for in-flight requests', { signal, graceMs: options.graceMs });
+    options.log('shutting down: no new connections, waiting for in-flight requests', { signal: reason, graceMs: options.graceMs });
     const forced = new Promise<number>((resolve) => {
       forceNow = () => resolve(0);
     });
@@ -36,8 +39,15 @@ export function installGracefulShutdown(options: ShutdownOptions): () => void {
       .catch(() => undefined)
       .finally(() => options.exit(0));
   };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shuttingDown) forceNow?.();
+    else begin(signal);
+  };
   for (const signal of signals) process.on(signal, onSignal);
-  return () => {
-    for (const signal of signals) process.off(signal, onSignal);
+  return {
+    begin,
+    uninstall: () => {
+      for (const signal of signals) process.off(signal, onSignal);
+    },
   };
 }

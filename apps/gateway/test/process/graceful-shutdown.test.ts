@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startMockProvider, type MockProvider } from '@switchyard/mock-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, listeningUrl, runGateway } from '../support/gateway-process.js';
+import { openChatStream, sseEvents } from '../support/open-stream.js';
 
 let mock: MockProvider;
 let configPath: string;
@@ -24,15 +25,8 @@ describe('graceful shutdown of the gateway process', () => {
   it('on SIGTERM stops accepting, lets the in-flight stream finish and exits 0', async () => {
     const gateway = runGateway(['--config', configPath, '--port', '0', '--shutdown-timeout', '20']);
     const url = await listeningUrl(gateway);
-    const response = await fetch(`${url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'slow', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
-    });
-    expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = decoder.decode((await reader.read()).value, { stream: true });
+    const stream = await openChatStream(url, 'slow');
+    expect(stream.status).toBe(200);
     gateway.child.kill('SIGTERM');
     // new connections are refused while the stream is still being served
     let refused = false;
@@ -45,12 +39,7 @@ describe('graceful shutdown of the gateway process', () => {
     }
     expect(refused).toBe(true);
     expect(gateway.child.exitCode).toBeNull();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-    const events = text.split('\n\n').filter((event) => event.startsWith('data: '));
+    const events = sseEvents(await stream.rest());
     expect(events).toHaveLength(21);
     expect(events.at(-1)).toBe('data: [DONE]');
     expect(await gateway.exited).toBe(0);
