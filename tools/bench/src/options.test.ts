@@ -21,6 +21,15 @@ describe('parseOptions', () => {
     expect(parseOptions(['--nice=-10'])?.nice).toBe(-10);
   });
 
+  it('takes scenario lists, workers and the soak settings', () => {
+    expect(parseOptions(['--scenario', 'anthropic,governance-pglite'])?.scenario).toBe('anthropic,governance-pglite');
+    expect(parseOptions(['--scenario', 'all'])?.scenario).toBe('all');
+    expect(() => parseOptions(['--scenario', 'openai,litellm'])).toThrow(/unknown scenario "litellm"/);
+    expect(parseOptions(['--workers', '2'])?.workers).toBe(2);
+    expect(parseOptions(['--soak', '600', '--rate', '300', '--sample', '2'])).toMatchObject({ soakSeconds: 600, soakRate: 300, soakSampleSeconds: 2 });
+    expect(parseOptions([])).toMatchObject({ workers: 1, soakSeconds: 0 });
+  });
+
   it('rejects what it does not know and answers --help with undefined', () => {
     expect(() => parseOptions(['--targets', 'litellm'])).toThrow(/unknown target/);
     expect(() => parseOptions(['--connections', '0'])).toThrow(/connections/);

@@ -1,10 +1,20 @@
 import { parseArgs } from 'node:util';
 import { defaultResultsDir, defaultWorkDir } from './paths.js';
 import { streamModes, type StreamMode, type TargetName } from './scenarios/scenario.js';
+import { scenarioNames } from './scenarios/registry.js';
 import { allTargetNames } from './targets/definitions.js';
 
 export interface BenchOptions {
+  /** One scenario name, or (on the command line) a comma list or `all`: the CLI runs each in turn. */
   scenario: string;
+  /** Gateway worker processes (`--workers` of the gateway); 1 runs it as one process. */
+  workers: number;
+  /** Soak mode: seconds at a fixed request rate against the gateway alone (0: the matrix instead). */
+  soakSeconds: number;
+  /** Requests per second of the soak. */
+  soakRate: number;
+  /** Seconds between RSS samples of the soak. */
+  soakSampleSeconds: number;
   targets: TargetName[];
   modes: StreamMode[];
   connections: number[];
@@ -36,6 +46,10 @@ export interface BenchOptions {
 
 export const fullDefaults: BenchOptions = {
   scenario: 'openai',
+  workers: 1,
+  soakSeconds: 0,
+  soakRate: 200,
+  soakSampleSeconds: 5,
   targets: [...allTargetNames],
   modes: [...streamModes],
   connections: [1, 32, 64],
@@ -75,7 +89,12 @@ export const smokeDefaults: BenchOptions = {
 export const usage = `Usage: switchyard-bench [options]
   --smoke                 a few seconds: one short point per target and mode (no Portkey unless --portkey)
   --markdown              print only the Markdown tables (paste into docs/benchmarks.md)
-  --scenario NAME         openai (default); planned: anthropic, governance
+  --scenario LIST         openai (default), anthropic, governance-pglite, governance-postgres; a comma list or all
+                          (governance-postgres needs SWITCHYARD_BENCH_DATABASE_URL and SWITCHYARD_BENCH_REDIS_URL,
+                          or DATABASE_URL and REDIS_URL)
+  --workers N             run the gateway with --workers N (node:cluster); compare with a run at 1
+  --soak S --rate R       soak mode: S seconds at R requests/s against the gateway alone (non-streaming), RSS
+                          sampled every --sample S seconds (default 5); reports idle, loaded and the RSS slope
   --targets LIST          comma list of direct,bare,gateway,portkey (default: all)
   --portkey / --no-portkey   add or remove Portkey
   --modes LIST            non-stream,stream
@@ -118,6 +137,12 @@ function connectionCounts(value: string | undefined, base: number[]): number[] {
   return counts;
 }
 
+/** Checks a `--scenario` value (a name, a comma list or `all`) and keeps it as given. */
+function scenarioList(value: string): string {
+  scenarioNames(value);
+  return value;
+}
+
 function niceness(value: string | undefined): number {
   if (value === undefined) return 0;
   const number = Number(value);
@@ -136,6 +161,10 @@ const flags = {
   smoke: { type: 'boolean' },
   markdown: { type: 'boolean' },
   scenario: { type: 'string' },
+  workers: { type: 'string' },
+  soak: { type: 'string' },
+  rate: { type: 'string' },
+  sample: { type: 'string' },
   targets: { type: 'string' },
   portkey: { type: 'boolean' },
   'no-portkey': { type: 'boolean' },
@@ -163,7 +192,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions | undefined 
   const portkey = values.portkey ? true : values['no-portkey'] ? false : undefined;
   return {
     ...base,
-    scenario: values.scenario ?? base.scenario,
+    scenario: scenarioList(values.scenario ?? base.scenario),
+    workers: Math.max(1, Math.round(positive(values.workers, base.workers, 'workers'))),
+    soakSeconds: positive(values.soak, base.soakSeconds, 'soak'),
+    soakRate: Math.max(1, positive(values.rate, base.soakRate, 'rate')),
+    soakSampleSeconds: Math.max(1, positive(values.sample, base.soakSampleSeconds, 'sample')),
     targets: parseTargets(values.targets, base.targets, portkey),
     modes: parseModes(values.modes, base.modes),
     connections: connectionCounts(values.connections, base.connections),

@@ -5,7 +5,7 @@ import { measurePoint, type PointSettings } from '../measure/measure-point.js';
 import type { PointResult, ProbeRecord } from '../measure/result-types.js';
 import type { BenchOptions } from '../options.js';
 import type { Placements } from '../process/placed-command.js';
-import type { Scenario, StreamMode } from '../scenarios/scenario.js';
+import { requestFor, type Scenario, type ScenarioSession, type StreamMode } from '../scenarios/scenario.js';
 import { startMock } from '../targets/start-mock.js';
 import type { RunningTarget } from '../targets/target.js';
 import { failedPoint, failedProbe } from './failed-results.js';
@@ -59,12 +59,13 @@ interface ModeInput {
   mode: StreamMode;
   mockOrigin: string;
   ourPids: number[];
+  session: ScenarioSession | undefined;
 }
 
-async function measureMode(context: PassContext, { targets, mode, mockOrigin, ourPids }: ModeInput) {
+async function measureMode(context: PassContext, { targets, mode, mockOrigin, ourPids, session }: ModeInput) {
   const files = new Map<RunningTarget, RequestFiles>();
   for (const target of targets) {
-    const spec = context.scenario.request(target.name, mode, mockOrigin);
+    const spec = requestFor(context.scenario, target.name, mode, mockOrigin, session);
     files.set(target, await writeRequestFiles(context.options.workDir, `${target.name}-${mode}`, spec));
   }
   const probes: ProbeRecord[] = [];
@@ -88,6 +89,7 @@ async function measureMode(context: PassContext, { targets, mode, mockOrigin, ou
  */
 export async function runPass(context: PassContext): Promise<PassOutcome> {
   await mkdir(context.options.workDir, { recursive: true });
+  const opened = await openSession(context);
   const mock = await startMock(context.placements.load, context.options.workDir);
   const startContext = {
     proxyPlacement: context.placements.proxy,
@@ -95,20 +97,37 @@ export async function runPass(context: PassContext): Promise<PassOutcome> {
     mockPid: mock.pid,
     workDir: context.options.workDir,
     scenario: context.scenario,
+    session: opened.session,
+    gatewayWorkers: context.options.workers,
     ...(context.portkeyEntry === undefined ? {} : { portkeyEntry: context.portkeyEntry }),
   };
-  const { running, skipped } = await startTargets(context.options.targets, context.options.modes, startContext);
-  const outcome: PassOutcome = { points: [], probes: [], skipped };
+  const names = opened.skipped ? context.options.targets.filter((name) => name !== 'gateway') : context.options.targets;
+  const { running, skipped } = await startTargets(names, context.options.modes, startContext);
+  const outcome: PassOutcome = { points: [], probes: [], skipped: [...(opened.skipped ? [opened.skipped] : []), ...skipped] };
   try {
     const ourPids = [mock.pid, ...running.map((target) => target.pid)];
     for (const mode of context.options.modes) {
-      const { probes, points } = await measureMode(context, { targets: running, mode, mockOrigin: mock.origin, ourPids });
+      const input = { targets: running, mode, mockOrigin: mock.origin, ourPids, session: opened.session };
+      const { probes, points } = await measureMode(context, input);
       outcome.probes.push(...probes);
       outcome.points.push(...points);
     }
   } finally {
     for (const target of running) await target.stop();
     await mock.stop();
+    await opened.session?.close();
   }
   return outcome;
+}
+
+/** The scenario's per-run state (a store with a virtual key); when it cannot be prepared the gateway is skipped. */
+async function openSession(context: PassContext): Promise<{ session?: ScenarioSession; skipped?: SkippedTarget }> {
+  if (context.scenario.open === undefined || !context.options.targets.includes('gateway')) return {};
+  try {
+    const session = await context.scenario.open({ workDir: context.options.workDir, run: context.run });
+    context.log(`run ${context.run}: ${session.description}`);
+    return { session };
+  } catch (error) {
+    return { skipped: { target: 'gateway', reason: `scenario "${context.scenario.name}" could not be prepared: ${(error as Error).message}` } };
+  }
 }

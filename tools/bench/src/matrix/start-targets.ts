@@ -21,7 +21,7 @@ export function skipReason(name: TargetName, scenario: Scenario, portkeyEntry: s
 
 async function startVerified(name: TargetName, context: TargetStartContext, modes: readonly StreamMode[]) {
   const target = await targetDefinitions[name].start(context);
-  const problem = await verifyTarget(target, context.scenario, modes, context.mockOrigin);
+  const problem = await verifyTarget(target, context.scenario, modes, context.mockOrigin, context.session);
   if (problem === undefined) return target;
   await target.stop();
   throw new Error(problem);

@@ -1,15 +1,15 @@
 import type { RequestSpec } from '../load/request-spec.js';
-import type { Scenario, StreamMode } from '../scenarios/scenario.js';
+import { completeMarkerOf, requestFor, type Scenario, type ScenarioSession, type StreamMode } from '../scenarios/scenario.js';
 import type { RunningTarget } from '../targets/target.js';
 
 /** What makes an answer a real completion and not an error page, per mode. */
-function problemWith(mode: StreamMode, status: number, body: string): string | undefined {
+function problemWith(mode: StreamMode, marker: string, status: number, body: string): string | undefined {
   if (status < 200 || status > 299) return `answered HTTP ${status}: ${body.slice(0, 300)}`;
   if (mode === 'stream') {
     const events = body.match(/^data:/gm)?.length ?? 0;
-    return body.includes('data: [DONE]') ? undefined : `stream ended without data: [DONE] after ${events} events`;
+    return body.includes(marker) ? undefined : `stream ended without ${marker} after ${events} events`;
   }
-  return body.includes('"choices"') ? undefined : `answer has no choices: ${body.slice(0, 300)}`;
+  return body.includes(marker) ? undefined : `answer has no ${marker}: ${body.slice(0, 300)}`;
 }
 
 async function send(origin: string, spec: RequestSpec): Promise<{ status: number; body: string }> {
@@ -31,11 +31,12 @@ export async function verifyTarget(
   scenario: Scenario,
   modes: readonly StreamMode[],
   mockOrigin: string,
+  session?: ScenarioSession,
 ): Promise<string | undefined> {
   for (const mode of modes) {
     try {
-      const { status, body } = await send(target.origin, scenario.request(target.name, mode, mockOrigin));
-      const problem = problemWith(mode, status, body);
+      const { status, body } = await send(target.origin, requestFor(scenario, target.name, mode, mockOrigin, session));
+      const problem = problemWith(mode, completeMarkerOf(scenario, target.name, mode), status, body);
       if (problem !== undefined) return `${mode} check failed: ${problem}`;
     } catch (error) {
       return `${mode} check failed: ${(error as Error).message}`;

@@ -1,21 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import { readMachineTimes, readProcessTimes, ticksPerSecond, type MachineTimes } from '../process/proc-stats.js';
+import { readMachineTimes, readProcessTimes, readTreeTicks, ticksPerSecond, type MachineTimes } from '../process/proc-stats.js';
 
 export interface CpuSnapshot {
   atMs: number;
   machine: MachineTimes;
-  /** Ticks of the measured process. */
+  /** Ticks of the measured process (and its descendants). */
   serverTicks: number;
   /** Ticks of every process of the bench: its own (and its reaped children: wrk, the probe) and all it started. */
   ourTicks: number;
 }
 
-async function ticksOf(pid: number): Promise<number> {
-  try {
-    return (await readProcessTimes(pid)).ownTicks;
-  } catch {
-    return 0;
-  }
+/** A process with its descendants: a gateway started with --workers is its primary and the workers. */
+function ticksOf(pid: number): Promise<number> {
+  return readTreeTicks(pid);
 }
 
 /** Reads the machine's and our processes' CPU counters at one instant. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 
 /** Clock ticks per second for /proc times (USER_HZ). It is 100 on every Linux build Node supports. */
 export const ticksPerSecond = 100;
@@ -44,4 +44,34 @@ export async function readRssBytes(pid: number): Promise<number | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The process and all its descendants (a gateway's cluster workers), from /proc/PID/task/TID/children. */
+export async function processTree(pid: number): Promise<number[]> {
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index += 1) {
+    const current = tree[index] as number;
+    try {
+      const tasks = await readdir(`/proc/${current}/task`);
+      for (const task of tasks) {
+        const children = await readFile(`/proc/${current}/task/${task}/children`, 'utf8').catch(() => '');
+        for (const child of children.trim().split(/\s+/)) if (child !== '') tree.push(Number(child));
+      }
+    } catch {
+      // the process is gone
+    }
+  }
+  return tree;
+}
+
+/** VmRSS of a process and its descendants, in bytes (0 once they are gone). */
+export async function readTreeRssBytes(pid: number): Promise<number> {
+  const sizes = await Promise.all((await processTree(pid)).map(readRssBytes));
+  return sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
+}
+
+/** utime + stime of a process and its live descendants, in ticks. */
+export async function readTreeTicks(pid: number): Promise<number> {
+  const times = await Promise.all((await processTree(pid)).map((member) => readProcessTimes(member).catch(() => ({ ownTicks: 0, childTicks: 0 }))));
+  return times.reduce((sum, time) => sum + time.ownTicks, 0);
 }

@@ -1,17 +1,17 @@
-import { readRssBytes } from './proc-stats.js';
+import { readTreeRssBytes } from './proc-stats.js';
 
 export interface RssSampler {
   /** Stops sampling and returns the largest VmRSS seen, in bytes (0 if none was read). */
   stop(): Promise<number>;
 }
 
-/** Samples VmRSS of `pid` every `intervalMs` and keeps the maximum. */
+/** Samples VmRSS of `pid` and its descendants (cluster workers) every `intervalMs` and keeps the maximum. */
 export function sampleRss(pid: number, intervalMs = 250): RssSampler {
   let peak = 0;
   let pending: Promise<void> = Promise.resolve();
   const sample = (): void => {
-    pending = readRssBytes(pid).then((rss) => {
-      if (rss !== undefined && rss > peak) peak = rss;
+    pending = readTreeRssBytes(pid).then((rss) => {
+      if (rss > peak) peak = rss;
     });
   };
   sample();

@@ -7,7 +7,7 @@ import { runWrk } from '../load/run-wrk.js';
 import { cpuDelta, takeCpuSnapshot } from '../measure/cpu-snapshot.js';
 import { distScript } from '../paths.js';
 import type { Placements } from '../process/placed-command.js';
-import type { Scenario, StreamMode } from '../scenarios/scenario.js';
+import { requestFor, type Scenario, type StreamMode } from '../scenarios/scenario.js';
 import { targetDefinitions } from '../targets/definitions.js';
 import { startMock } from '../targets/start-mock.js';
 import { summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './summarize-cpu-profile.js';
@@ -46,6 +46,7 @@ async function waitForFile(file: string, timeoutMs: number): Promise<void> {
 
 /** Starts the mock and the gateway with the profiling preload, profiles one loaded window, writes `file`. */
 async function loadGateway(context: ProfileContext, mode: StreamMode, file: string): Promise<LoadOutcome> {
+  const session = await context.scenario.open?.({ workDir: context.workDir, run: 0 });
   const mock = await startMock(context.placements.load, context.workDir);
   try {
     const gateway = await targetDefinitions.gateway.start({
@@ -54,11 +55,12 @@ async function loadGateway(context: ProfileContext, mode: StreamMode, file: stri
       mockPid: mock.pid,
       workDir: context.workDir,
       scenario: context.scenario,
+      session,
       nodeFlags: ['--import', distScript('preload/profile-on-signal.js')],
       env: { SWITCHYARD_BENCH_PROFILE_FILE: file },
     });
     try {
-      const spec = context.scenario.request('gateway', mode, mock.origin);
+      const spec = requestFor(context.scenario, 'gateway', mode, mock.origin, session);
       const files = await writeRequestFiles(context.workDir, `profile-${mode}`, spec);
       const load = { url: gateway.origin, requestFile: files.wrkFile, connections: context.connections, placement: context.placements.load };
       await runWrk({ ...load, durationSeconds: 2 });
@@ -77,6 +79,7 @@ async function loadGateway(context: ProfileContext, mode: StreamMode, file: stri
     }
   } finally {
     await mock.stop();
+    await session?.close();
   }
 }
 

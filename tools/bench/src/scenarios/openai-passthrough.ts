@@ -15,6 +15,11 @@ function chatBody(mode: StreamMode): string {
   });
 }
 
+/** A `model_list` of one deployment (LiteLLM's shape) with the bench's upstream key. */
+export function singleModelConfig(modelName: string, model: string, apiBase: string): string {
+  return ['model_list:', `  - model_name: ${modelName}`, '    litellm_params:', `      model: ${model}`, `      api_base: ${apiBase}`, `      api_key: ${benchApiKey}`, ''].join('\n');
+}
+
 /** Portkey routes by headers: provider openai, the mock as custom host. */
 function routingHeaders(target: TargetName, mockOrigin: string): Record<string, string> {
   if (target !== 'portkey') return {};
@@ -25,6 +30,8 @@ function routingHeaders(target: TargetName, mockOrigin: string): Record<string, 
 export const openAiPassthrough: Scenario = {
   name: 'openai',
   summary: 'OpenAI chat completions passed through to an OpenAI-compatible upstream',
+  cpuGoalsUs: { 'non-stream': 150, stream: 250 },
+  bareRatioGoal: 2,
   request(target, mode, mockOrigin): RequestSpec {
     return {
       method: 'POST',
@@ -38,14 +45,6 @@ export const openAiPassthrough: Scenario = {
     };
   },
   gatewayConfig(mockOrigin) {
-    return [
-      'model_list:',
-      `  - model_name: ${benchModel}`,
-      '    litellm_params:',
-      `      model: openai/${benchModel}`,
-      `      api_base: ${mockOrigin}/v1`,
-      `      api_key: ${benchApiKey}`,
-      '',
-    ].join('\n');
+    return singleModelConfig(benchModel, `openai/${benchModel}`, `${mockOrigin}/v1`);
   },
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The floor: the least a Node 20 OpenAI pass-through can do. A node:http server forwards method, path, body and
-// three headers with undici's pooled `request`, then pipes status, headers and body back chunk by chunk without
+// the auth and content headers (OpenAI's and Anthropic's) with undici's pooled `request`, then pipes status, headers and body back chunk by chunk without
 // parsing anything. Whatever a gateway costs above this is the gateway's own work.
 import { createServer, type IncomingMessage } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,7 @@ const pool = new Pool(new URL(values.upstream ?? 'http://127.0.0.1:9000').origin
   connections: 256,
   keepAliveTimeout: 60_000,
 });
-const forwarded = ['content-type', 'authorization', 'accept'];
+const forwarded = ['content-type', 'authorization', 'accept', 'x-api-key', 'anthropic-version'];
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'te']);
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

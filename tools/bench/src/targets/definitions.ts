@@ -34,11 +34,12 @@ const gateway: TargetDefinition = {
   async start(context) {
     const config = join(context.workDir, `gateway-${context.scenario.name}.yaml`);
     await writeFile(config, context.scenario.gatewayConfig(context.mockOrigin));
+    const workers = context.gatewayWorkers ?? 1;
     return startNodeTarget(
       'gateway',
-      context,
+      { ...context, env: { ...context.session?.gatewayEnv, ...context.env } },
       gatewayMain,
-      (port) => ['--config', config, '--port', String(port), '--host', '127.0.0.1'],
+      (port) => ['--config', config, '--port', String(port), '--host', '127.0.0.1', ...(workers > 1 ? ['--workers', String(workers)] : [])],
     );
   },
 };
