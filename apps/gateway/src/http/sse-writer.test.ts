@@ -106,4 +106,47 @@ describe('EventStream', () => {
     events.end();
     expect(outgoing.writes).toEqual(['data: {"a":1}\n\n', 'data: {"b":2}\n\n', 'data: [DONE]\n\n']);
   });
+
+  it('sends the headers on their own when no event came in the first tick (a slow first token), and only then', async () => {
+    let headersArrived: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (headersArrived = resolve));
+    const server = createServer((_incoming, outgoing) => {
+      const events = new EventStream(outgoing, {});
+      // Nothing is written until the client has seen the headers: without the header timer this never ends.
+      void arrived.then(() => {
+        events.write('{"late":1}');
+        events.end();
+        events.close();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const body = await new Promise<string>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, method: 'POST' }, (response) => {
+          headersArrived();
+          let text = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve(text));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(body).toBe('data: {"late":1}\n\ndata: [DONE]\n\n');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('arms no header timer when the first event is queued in the same tick', async () => {
+    const outgoing = new FakeResponse();
+    let flushedHeaders = 0;
+    outgoing.flushHeaders = () => void flushedHeaders++;
+    const events = new EventStream(outgoing as unknown as ServerResponse, {});
+    events.write('{"a":1}');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    events.end();
+    events.close();
+    expect(flushedHeaders).toBe(0);
+    expect(outgoing.writes).toEqual(['data: {"a":1}\n\n', 'data: [DONE]\n\n']);
+  });
 });

@@ -6,8 +6,12 @@ const headerFlushDelayMs = 50;
 
 const doneEvent = 'data: [DONE]\n\n';
 
-function flushHeadersIfIdle(outgoing: ServerResponse): void {
-  if (!outgoing.headersSent && !outgoing.destroyed) outgoing.flushHeaders();
+function flushHeadersIfIdle(stream: EventStream): void {
+  stream.flushHeadersIfIdle();
+}
+
+function armHeaderTimer(stream: EventStream): void {
+  stream.armHeaderTimer();
 }
 
 function flushEvents(stream: EventStream): void {
@@ -39,7 +43,10 @@ export class EventStream {
   #queued = '';
   #flushScheduled = false;
   #drained: Promise<void> | undefined;
-  readonly #headerTimer: NodeJS.Timeout;
+  #headerTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+  /** Whether anything went out yet (`headersSent` is no guide: it is true as soon as `writeHead` ran). */
+  #wrote = false;
 
   constructor(
     private readonly outgoing: ServerResponse,
@@ -51,7 +58,22 @@ export class EventStream {
       'cache-control': 'no-cache',
       'x-accel-buffering': 'no',
     });
-    this.#headerTimer = setTimeout(flushHeadersIfIdle, headerFlushDelayMs, outgoing);
+    // The first event nearly always follows within this tick (the router hands a stream over once its first part
+    // arrived): only when none was queued by the end of the tick is the header timer worth its cost.
+    process.nextTick(armHeaderTimer, this);
+  }
+
+  /** At the end of the first tick: starts the 50 ms header timer unless an event is on its way with the headers. */
+  armHeaderTimer(): void {
+    if (this.#closed || this.#wrote || this.#queued !== '' || this.outgoing.writableEnded) return;
+    this.#headerTimer = setTimeout(flushHeadersIfIdle, headerFlushDelayMs, this);
+  }
+
+  /** The header timer fired: the client sees an open stream although no event came yet. */
+  flushHeadersIfIdle(): void {
+    if (this.#wrote || this.outgoing.destroyed || this.outgoing.writableEnded) return;
+    this.#wrote = true;
+    this.outgoing.flushHeaders();
   }
 
   /**
@@ -74,6 +96,7 @@ export class EventStream {
     const queued = this.#queued;
     if (queued === '' || this.outgoing.writableEnded) return;
     this.#queued = '';
+    this.#wrote = true;
     if (this.outgoing.write(queued) || this.outgoing.destroyed) {
       this.#drained = undefined;
       return;
@@ -95,7 +118,8 @@ export class EventStream {
 
   /** Stops the header timer; for a stream that ends without `end` or `fail` (the client went away). */
   close(): void {
-    clearTimeout(this.#headerTimer);
+    this.#closed = true;
+    if (this.#headerTimer !== undefined) clearTimeout(this.#headerTimer);
   }
 
   #finish(last: string): void {

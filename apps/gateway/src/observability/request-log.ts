@@ -36,12 +36,14 @@ function jsonValue(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
+const optionalKeys = ['timeToFirstTokenMs', 'promptTokens', 'completionTokens', 'errorKind', 'clientClosed'] as const;
+
 function jsonFields(entry: RequestLogEntry): string {
   let text = `"requestId":${JSON.stringify(entry.requestId)},"method":${JSON.stringify(entry.method)},"route":${JSON.stringify(entry.route)}`;
   if (entry.modelGroup !== undefined) text += `,"modelGroup":${JSON.stringify(entry.modelGroup)}`;
   if (entry.provider !== undefined) text += `,"provider":${JSON.stringify(entry.provider)}`;
   text += `,"status":${jsonValue(entry.status)},"latencyMs":${jsonValue(entry.latencyMs)},"attempts":${jsonValue(entry.attempts)},"stream":${jsonValue(entry.stream)}`;
-  for (const key of ['timeToFirstTokenMs', 'promptTokens', 'completionTokens', 'errorKind', 'clientClosed'] as const) {
+  for (const key of optionalKeys) {
     const value = entry[key];
     if (value === undefined) continue;
     const json = jsonValue(value);
