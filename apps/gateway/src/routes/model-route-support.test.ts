@@ -1,7 +1,9 @@
 import { SwitchyardError } from '@switchyard/core';
 import { RoutingError, type RoutingOutcome } from '@switchyard/router';
 import { describe, expect, it } from 'vitest';
-import { assertModelServed, modelResponseHeaders } from './model-route-support.js';
+import { createServer, request, Agent, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { abortOnClientClose, assertModelServed, modelResponseHeaders } from './model-route-support.js';
 
 const outcome: RoutingOutcome = {
   deployment: { id: 'd-1', modelGroup: 'g', provider: 'groq', model: 'llama' },
@@ -56,6 +58,44 @@ describe('assertModelServed', () => {
     } catch (error) {
       expect(error).toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
       expect((error as Error).message.length).toBeLessThan(400);
+    }
+  });
+});
+
+describe('abortOnClientClose', () => {
+  it('shares one controller among the requests of a connection, aborts it when the connection dies mid-answer, and starts a fresh one after', async () => {
+    const controllers: AbortController[] = [];
+    let hang: ServerResponse | undefined;
+    const server = createServer((incoming, outgoing) => {
+      controllers.push(abortOnClientClose(outgoing));
+      if (incoming.url === '/hang') hang = outgoing;
+      else outgoing.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<void>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, agent }, (response) => response.resume().on('end', resolve));
+        req.on('error', reject).end();
+      });
+    try {
+      for (let i = 0; i < 3; i++) await get('/');
+      expect(new Set(controllers).size).toBe(1);
+      expect(controllers[0]!.signal.aborted).toBe(false);
+      const hung = request({ host: '127.0.0.1', port, path: '/hang', agent });
+      hung.on('error', () => undefined).end();
+      while (hang === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(controllers[3]).toBe(controllers[0]);
+      hung.destroy();
+      await new Promise((resolve) => hang!.once('close', resolve));
+      expect(controllers[0]!.signal.aborted).toBe(true);
+      await get('/');
+      expect(controllers[4]).not.toBe(controllers[0]);
+      expect(controllers[4]!.signal.aborted).toBe(false);
+    } finally {
+      agent.destroy();
+      server.close();
     }
   });
 });
