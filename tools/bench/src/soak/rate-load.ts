@@ -7,6 +7,8 @@ export interface RateLoadResult {
   errors: number;
   /** Requests still unanswered when the load stopped (waited for up to 10 s). */
   unfinished: number;
+  /** What the errors were: `status 503`, `ECONNRESET`, `timeout`, with their counts. */
+  errorKinds: Record<string, number>;
 }
 
 export interface RateLoad {
@@ -22,27 +24,37 @@ const tickMs = 10;
  */
 export function startRateLoad(origin: string, spec: RequestSpec, rate: number): RateLoad {
   const url = new URL(origin);
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // FIFO reuse keeps every kept-alive connection busy, so none idles into the server's keep-alive timeout and is
+  // closed just as a request is sent on it (a client-side ECONNRESET that says nothing about the gateway).
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, scheduling: 'fifo' });
   const body = Buffer.from(spec.body);
   const headers = { ...spec.headers, 'content-length': String(body.length) };
-  const result: RateLoadResult = { sent: 0, ok: 0, errors: 0, unfinished: 0 };
+  const result: RateLoadResult = { sent: 0, ok: 0, errors: 0, unfinished: 0, errorKinds: {} };
   let inFlight = 0;
   const startedAt = performance.now();
   const send = (): void => {
     result.sent += 1;
     inFlight += 1;
-    const settle = (ok: boolean): void => {
+    let settled = false;
+    const settle = (error: string | undefined): void => {
+      if (settled) return;
+      settled = true;
       inFlight -= 1;
-      if (ok) result.ok += 1;
-      else result.errors += 1;
+      if (error === undefined) result.ok += 1;
+      else {
+        result.errors += 1;
+        result.errorKinds[error] = (result.errorKinds[error] ?? 0) + 1;
+      }
     };
+    const failed = (error: Error & { code?: string }) => settle(error.code ?? error.message);
     const req = request({ agent, host: url.hostname, port: url.port, method: spec.method, path: spec.path, headers }, (res) => {
       res.resume();
-      res.on('end', () => settle((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300));
-      res.on('error', () => settle(false));
+      const status = res.statusCode ?? 0;
+      res.on('end', () => settle(status >= 200 && status < 300 ? undefined : `status ${status}`));
+      res.on('error', failed);
     });
-    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-    req.on('error', () => settle(false));
+    req.setTimeout(30_000, () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    req.on('error', failed);
     req.end(body);
   };
   const timer = setInterval(() => {
@@ -56,7 +68,7 @@ export function startRateLoad(origin: string, spec: RequestSpec, rate: number): 
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       result.unfinished = inFlight;
       agent.destroy();
-      return { ...result };
+      return { ...result, errorKinds: { ...result.errorKinds } };
     },
   };
 }

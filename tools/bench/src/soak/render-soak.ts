@@ -15,6 +15,7 @@ export function renderSoak(result: SoakResult, command: string): string {
     [`last ${formatNumber(summary.windowSeconds)} s of load (mean)`, mb(summary.lastWindowMb)],
     ['slope after the first window (least squares)', `${formatNumber(summary.slopeMbPerMinute)} MB/min`],
     ['requests sent / ok / errors / unfinished', `${load.sent} / ${load.ok} / ${load.errors} / ${load.unfinished}`],
+    ...(load.errors > 0 ? [['errors by kind', Object.entries(load.errorKinds).map(([kind, count]) => `${kind}: ${count}`).join(', ')]] : []),
   ];
   const perMinute = result.samples.filter((sample) => sample.atSeconds < 0 || sample.atSeconds % 60 === 0);
   const series = markdownTable(
