@@ -58,9 +58,12 @@ async function keyWith(backend: GovernedBackend, limits: { maxBudget?: number; r
 }
 
 async function spendOf(store: Store, keyId: string): Promise<{ logs: number; sum: number; keySpend: number }> {
-  const key = await store.keys.get(keyId);
-  const logs = await store.spend.logs({ keyHash: key!.keyHash, limit: 1000 });
-  return { logs: logs.items.length, sum: logs.items.reduce((total, log) => total + log.cost, 0), keySpend: key!.spend };
+  const { keyHash } = (await store.keys.get(keyId))!;
+  const logs = await store.spend.logs({ keyHash, limit: 1000 });
+  // The counter is read after the logs: a flush that commits between the two reads (the other gateway's) then
+  // shows in the counter too, and a log and its spend commit in one transaction, so counter >= logs' sum.
+  const { spend } = (await store.keys.get(keyId))!;
+  return { logs: logs.items.length, sum: logs.items.reduce((total, log) => total + log.cost, 0), keySpend: spend };
 }
 
 /** `count` concurrent requests spread round-robin over the gateways. */
