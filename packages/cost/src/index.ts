@@ -7,7 +7,7 @@ export { defaultPriceCatalog, getModelPrice } from './price-table/default-catalo
 export { loadPriceTable } from './price-table/load-price-table.js';
 export { toModelPrice } from './price-table/to-model-price.js';
 export * from './custom-prices/deployment-price.js';
-export { InvalidCustomPriceError } from './custom-prices/read-custom-prices.js';
+export { InvalidCustomPriceError, isCustomPriceField } from './custom-prices/read-custom-prices.js';
 export * from './custom-prices/router-pricing.js';
 export { preloadTokenizers, type EncodingName } from './tokens/encoders.js';
 export { tokenizerForModel, type TokenizerChoice } from './tokens/tokenizer-for-model.js';

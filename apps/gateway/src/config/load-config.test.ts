@@ -168,6 +168,26 @@ describe('settings', () => {
     expect(config.deployments[0]?.params.timeout).toBe(12);
   });
 
+  it('keeps custom prices in litellm_params (per-token, cache and tier prices) for the price book', () => {
+    const text = [
+      'model_list:',
+      '  - model_name: a',
+      '    litellm_params: {model: openai/x, input_cost_per_token: 1e-6, output_cost_per_token: "2e-6", cache_read_input_token_cost: 1e-7,',
+      '      cache_creation_input_token_cost: 3e-6, input_cost_per_token_above_200k_tokens: 2e-6, input_cost_per_second: 1}',
+    ].join('\n');
+    const config = parseConfigText(text, 'p.yaml', {});
+    expect(config.deployments[0]?.params).toMatchObject({
+      input_cost_per_token: 1e-6,
+      output_cost_per_token: '2e-6',
+      cache_read_input_token_cost: 1e-7,
+      cache_creation_input_token_cost: 3e-6,
+      input_cost_per_token_above_200k_tokens: 2e-6,
+    });
+    // Per-second prices are not applied by @switchyard/cost: still reported as ignored.
+    expect(config.deployments[0]?.params['input_cost_per_second']).toBeUndefined();
+    expect(config.warnings).toEqual(['p.yaml: these keys are not supported by Switchyard yet and are ignored: model_list[].litellm_params.input_cost_per_second']);
+  });
+
   it('lists every unsupported key in one warning', () => {
     const text = 'teams: []\nlitellm_settings: {cache: true, drop_params: true}\nmodel_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: 3, input_cost_per_second: 1, aws_region_name: us-east-1, temperature: 0.2}\n';
     const config = parseConfigText(text, 'w.yaml', {});

@@ -1,3 +1,4 @@
+import { isCustomPriceField } from '@switchyard/cost';
 import { deploymentParamsSchema, ignoredRouterSettingKeys, litellmRoutingSettingsSchema, requestDefaultKeys } from '@switchyard/router';
 
 type Section = Record<string, unknown>;
@@ -23,8 +24,12 @@ const routerParamKeys = new Set(['organization', ...Object.keys(deploymentParams
 /** Family-specific settings (AWS region and credentials, Vertex project, Azure AD...) handed to the family as options. */
 const providerOptionPrefixes = ['aws_', 'vertex_', 'azure_'];
 
+/**
+ * Custom prices (`input_cost_per_token`, cache and tier prices) are read from litellm_params as from model_info, by
+ * @switchyard/cost; litellm_params wins, as LiteLLM's per-call custom price does. Per-second prices are not priced.
+ */
 function isSupportedParamKey(key: string): boolean {
-  return routerParamKeys.has(key) || providerOptionPrefixes.some((prefix) => key.startsWith(prefix));
+  return routerParamKeys.has(key) || isCustomPriceField(key) || providerOptionPrefixes.some((prefix) => key.startsWith(prefix));
 }
 const modelEntryKeys = new Set(['model_name', 'litellm_params', 'params', 'model_info']);
 

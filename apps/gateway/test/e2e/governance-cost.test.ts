@@ -1,10 +1,10 @@
 import { getModelPrice } from '@switchyard/cost';
-import type { SpendLog } from '@switchyard/store';
 import type OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRuntime } from '../../src/governance/governance-runtime.js';
 import { startHarness, type Harness } from '../support/gateway-harness.js';
 import { callFixture, fixtureConfigYaml, type FixtureCase } from '../support/provider-fixtures.js';
+import { onlySpendLog } from '../support/spend-logs.js';
 
 // Recorded provider responses of every family, replayed through a governed gateway: each spend log's cost must
 // equal its usage times the price table's rates, worked out here by hand (cached prompt tokens at the cache-read
@@ -61,19 +61,6 @@ function expectedCost(model: string, usage: OpenAI.CompletionUsage): number {
   );
 }
 
-async function onlyLog(keyHash: string): Promise<SpendLog> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    await runtime.spend.flush();
-    const { items } = await runtime.store.spend.logs({ keyHash });
-    if (items.length > 0) {
-      expect(items).toHaveLength(1);
-      return items[0]!;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('no spend log');
-}
-
 describe('spend-log cost of recorded provider responses through the gateway', () => {
   it('covers all five provider families, and some responses with cached and reasoning tokens', () => {
     const families = new Set(cases.map((fixture) => fixture.model.split('/')[0]));
@@ -85,7 +72,7 @@ describe('spend-log cost of recorded provider responses through the gateway', ()
     const outcome = await callFixture(harness.client({ apiKey: key }), fixture);
     const usage = outcome.usage!;
     expect(usage.total_tokens).toBeGreaterThan(0);
-    const log = await onlyLog(record.keyHash);
+    const log = await onlySpendLog(runtime, record.keyHash);
     expect(log).toMatchObject({
       status: 'success',
       promptTokens: usage.prompt_tokens,

@@ -8,6 +8,14 @@ export class InvalidCustomPriceError extends TypeError {
   override readonly name = 'InvalidCustomPriceError';
 }
 
+/**
+ * Whether `field` is a price the cost package applies from config (`*_cost_per_token`, cache read/creation, reasoning
+ * and their `_above_<N>k_tokens` tiers). Per-second, per-image and other media prices are not among them.
+ */
+export function isCustomPriceField(field: string): boolean {
+  return (rateFields as readonly string[]).includes(field) || tierField.test(field);
+}
+
 function readNumber(value: unknown, where: string): number {
   // YAML may carry a price as a string ("3e-7"), which LiteLLM accepts too.
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -26,7 +34,7 @@ export function readCustomPrices(block: Record<string, unknown> | null | undefin
   const prices: Record<string, number> = {};
   if (!block) return prices;
   for (const [field, value] of Object.entries(block)) {
-    const known = (rateFields as readonly string[]).includes(field) || tierField.test(field);
+    const known = isCustomPriceField(field);
     const limit = (limitFields as readonly string[]).includes(field);
     if ((!known && !limit) || value === null || value === undefined) continue;
     prices[field] = readNumber(value, `${where}.${field}`);
