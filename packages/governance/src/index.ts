@@ -6,6 +6,7 @@ export { createKeyAuthenticator, type KeyAuthenticator, type KeyAuthenticatorOpt
 export type { Actual, Estimate, LimitScope, ScopeCounters } from './limits/limit-scope.js';
 export { createMemoryCounters } from './limits/memory-counters.js';
 export { createRedisCounters, type RedisCountersOptions } from './limits/redis-counters.js';
+export { LimitRefusedError, type LimitRefusal } from './limits/limit-refused-error.js';
 export { createLimiter, type Lease, type Limiter, type RateLimitState } from './limits/limiter.js';
 export { scopesForKey } from './limits/scopes-for-key.js';
 export { createSpendBuffer, type SpendBuffer, type SpendBufferOptions, type SpendBufferStats } from './spend/spend-buffer.js';

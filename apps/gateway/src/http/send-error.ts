@@ -1,5 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { formatRetryAfter, toSwitchyardError } from '@switchyard/core';
+import { LimitRefusedError } from '@switchyard/governance';
+import { limitRefusalHeaders } from '../governance/rate-limit-headers.js';
 import { sendJson } from './send-json.js';
 
 export interface SendErrorOptions {
@@ -23,6 +25,7 @@ export function errorHeaders(error: { status: number; retryAfterMs: number | und
 export function sendError(outgoing: ServerResponse, thrown: unknown, options: SendErrorOptions = {}): number {
   const error = toSwitchyardError(thrown);
   const headers = { ...options.headers, ...errorHeaders(error, options.retried === true) };
+  if (error instanceof LimitRefusedError) Object.assign(headers, limitRefusalHeaders(error.refused));
   sendJson(outgoing, error.status, JSON.stringify(error.toOpenAIError()), headers);
   return error.status;
 }

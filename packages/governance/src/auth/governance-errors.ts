@@ -1,4 +1,8 @@
 import { SwitchyardError } from '@switchyard/core';
+import { LimitRefusedError } from '../limits/limit-refused-error.js';
+import type { Refusal } from '../limits/limit-scope.js';
+
+const limitNames = { rpm: 'rpm_limit', tpm: 'tpm_limit', parallel: 'max_parallel_requests' } as const;
 
 /** Refusals the governance checks raise, each a SwitchyardError with a stable `code` and a message that says why. */
 export const governanceErrors = {
@@ -16,14 +20,21 @@ export const governanceErrors = {
   notAdmin: () =>
     new SwitchyardError('permission', 'This route needs the master key or a key of a proxy_admin user.', { code: 'admin_required' }),
   forbidden: (message: string) => new SwitchyardError('permission', message, { code: 'forbidden' }),
-  budgetExceeded: (scope: string, spend: number, max: number) =>
-    new SwitchyardError('rate_limit', `Budget exceeded for ${scope}: spend ${spend.toFixed(6)} of max_budget ${max}.`, {
-      code: 'budget_exceeded',
-      status: 429,
-    }),
-  rateLimited: (scope: string, limit: string, retryAfterMs: number) =>
-    new SwitchyardError('rate_limit', `Rate limit reached for ${scope}: ${limit}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`, {
-      code: 'rate_limit_exceeded',
+  /** Retry after the budget period ends; a lifetime budget (no period) gives no retry time. */
+  budgetExceeded: (scope: string, spend: number, max: number, periodEndsAt: number | undefined, nowMs: number) =>
+    new LimitRefusedError(
+      `Budget exceeded for ${scope}: spend ${spend.toFixed(6)} of max_budget ${max}.`,
+      'budget_exceeded',
+      { refusal: 'budget', limit: max, resetAt: periodEndsAt },
+      periodEndsAt === undefined ? undefined : Math.max(0, periodEndsAt - nowMs),
+    ),
+  rateLimited: (scope: string, refusal: Exclude<Refusal, 'budget'>, limit: number, resetAt: number, nowMs: number) => {
+    const retryAfterMs = Math.max(0, resetAt - nowMs);
+    return new LimitRefusedError(
+      `Rate limit reached for ${scope}: ${limitNames[refusal]} ${limit}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      'rate_limit_exceeded',
+      { refusal, limit, resetAt },
       retryAfterMs,
-    }),
+    );
+  },
 };

@@ -75,6 +75,26 @@ describe.each(backends)('limiter on %s counters', (name, open) => {
     const second = await limiter.acquire([budget], { cost: 0.85 });
     await second.settle({ tokens: 1, cost: 0.85 });
     await expect(limiter.acquire([budget], { cost: 0.1 })).rejects.toMatchObject({ kind: 'rate_limit', code: 'budget_exceeded' });
+    // A lifetime budget has no retry time; a periodic one frees at its period's end.
+    await expect(limiter.acquire([budget], { cost: 0.1 })).rejects.toMatchObject({ retryAfterMs: undefined, refused: { refusal: 'budget', limit: 1, resetAt: undefined } });
+    const endsAt = Date.now() + 3_600_000;
+    const periodic = scope({ maxBudget: 1, spend: 1, period: String(endsAt), periodEndsAt: endsAt });
+    const refused = await limiter.acquire([periodic], { cost: 0.1 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ refused: { refusal: 'budget', limit: 1, resetAt: endsAt } });
+    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(3_500_000);
+  });
+
+  it('says which rate limit refused and when its window ends', async (context) => {
+    if (!counters) return context.skip();
+    const limiter = createLimiter(counters);
+    const rpm = scope({ rpmLimit: 1 });
+    await (await limiter.acquire([rpm], { cost: 0 })).settle({ tokens: 0, cost: 0 });
+    const refused = await limiter.acquire([rpm], { cost: 0 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'rate_limit_exceeded', refused: { refusal: 'rpm', limit: 1 } });
+    const { retryAfterMs, refused: details } = refused as { retryAfterMs: number; refused: { resetAt: number } };
+    expect(retryAfterMs).toBeGreaterThanOrEqual(0);
+    expect(retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(details.resetAt % 60_000).toBe(0);
   });
 
   it('refuses past max_parallel_requests until a lease settles', async (context) => {

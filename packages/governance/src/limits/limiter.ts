@@ -24,11 +24,11 @@ export interface Limiter {
 }
 
 function refusalError(scope: LimitScope, refusal: Refusal, usage: ScopeUsage, nowMs: number) {
-  const retryAfter = Math.max(0, usage.windowResetMs - nowMs);
-  if (refusal === 'budget') return governanceErrors.budgetExceeded(scope.label, usage.budgetUsed, scope.maxBudget ?? 0);
-  if (refusal === 'rpm') return governanceErrors.rateLimited(scope.label, `rpm_limit ${scope.rpmLimit}`, retryAfter);
-  if (refusal === 'tpm') return governanceErrors.rateLimited(scope.label, `tpm_limit ${scope.tpmLimit}`, retryAfter);
-  return governanceErrors.rateLimited(scope.label, `max_parallel_requests ${scope.maxParallelRequests}`, 1000);
+  if (refusal === 'budget') return governanceErrors.budgetExceeded(scope.label, usage.budgetUsed, scope.maxBudget ?? 0, scope.periodEndsAt, nowMs);
+  if (refusal === 'rpm') return governanceErrors.rateLimited(scope.label, 'rpm', scope.rpmLimit ?? 0, usage.windowResetMs, nowMs);
+  if (refusal === 'tpm') return governanceErrors.rateLimited(scope.label, 'tpm', scope.tpmLimit ?? 0, usage.windowResetMs, nowMs);
+  // A parallel slot frees when a request ends: no window, so a short retry.
+  return governanceErrors.rateLimited(scope.label, 'parallel', scope.maxParallelRequests ?? 0, nowMs + 1000, nowMs);
 }
 
 function headerState(admitted: ReadonlyArray<[LimitScope, ScopeUsage]>, nowMs: number): RateLimitState {
