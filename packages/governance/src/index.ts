@@ -2,6 +2,7 @@ export { governanceErrors } from './auth/governance-errors.js';
 export { modelAllowed } from './auth/model-access.js';
 export { checkKeyUsable, checkModelAllowed } from './auth/check-key.js';
 export { isAdmin, type Principal } from './auth/principal.js';
+export { createLookupCache, type LookupCache, type LookupCacheOptions } from './auth/lookup-cache.js';
 export { createKeyAuthenticator, type KeyAuthenticator, type KeyAuthenticatorOptions } from './auth/key-authenticator.js';
 export type { Actual, Estimate, LimitScope, ScopeCounters } from './limits/limit-scope.js';
 export { createMemoryCounters } from './limits/memory-counters.js';

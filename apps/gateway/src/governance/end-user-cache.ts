@@ -1,3 +1,4 @@
+import { createLookupCache, governanceErrors } from '@switchyard/governance';
 import type { EndUser, Store } from '@switchyard/store';
 
 export interface EndUserCache {
@@ -5,18 +6,19 @@ export interface EndUserCache {
   get(id: string): Promise<EndUser | undefined>;
 }
 
-/** End users are read at most once per id and `ttlMs` (default 2 s), at most `maxEntries` kept (oldest go first). */
+/**
+ * End users are read at most once per id and `ttlMs` (default 2 s), at most `maxEntries` kept (oldest go first).
+ * While the store fails, one read in the last 5 minutes keeps answering; otherwise the request is a retryable 503.
+ */
 export function createEndUserCache(endUsers: Pick<Store['endUsers'], 'get'>, ttlMs = 2000, maxEntries = 10_000): EndUserCache {
-  const cache = new Map<string, { value: EndUser | undefined; until: number }>();
+  const cache = createLookupCache<EndUser>({ load: (id) => endUsers.get(id), ttlMs, staleIfErrorMs: 300_000, maxEntries, now: Date.now });
   return {
     async get(id) {
-      const cached = cache.get(id);
-      if (cached !== undefined && cached.until > Date.now()) return cached.value;
-      const value = await endUsers.get(id);
-      cache.delete(id);
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-      cache.set(id, { value, until: Date.now() + ttlMs });
-      return value;
+      try {
+        return await cache.get(id);
+      } catch {
+        throw governanceErrors.storeUnavailable();
+      }
     },
   };
 }

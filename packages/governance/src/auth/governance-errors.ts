@@ -20,6 +20,11 @@ export const governanceErrors = {
   notAdmin: () =>
     new SwitchyardError('permission', 'This route needs the master key or a key of a proxy_admin user.', { code: 'admin_required' }),
   forbidden: (message: string) => new SwitchyardError('permission', message, { code: 'forbidden' }),
+  storeUnavailable: () =>
+    new SwitchyardError('upstream_unavailable', 'The gateway cannot check this key right now: its database is unavailable. Try again shortly.', {
+      code: 'database_unavailable',
+      retryAfterMs: 1000,
+    }),
   /** Retry after the budget period ends; a lifetime budget (no period) gives no retry time. */
   budgetExceeded: (scope: string, spend: number, max: number, periodEndsAt: number | undefined, nowMs: number) =>
     new LimitRefusedError(

@@ -38,3 +38,31 @@ describe.each(backends)('key authenticator on $name', (backend) => {
     await expect(auth.authenticate(key)).rejects.toMatchObject({ kind: 'authentication', code: 'key_expired' });
   });
 });
+
+describe('key authenticator while the store fails', () => {
+  it('serves keys it read (within staleIfErrorMs) and refuses others with a retryable 503 that hides the cause', async () => {
+    let clock = 0;
+    let down = false;
+    const errors: unknown[] = [];
+    const context = { key: { id: 'k1', blocked: false, expiresAt: null } } as never;
+    const keys = {
+      authContext: async (hash: string) => {
+        if (down) throw new Error('connect ECONNREFUSED 10.1.2.3:5432 password=hunter2');
+        return hash === '' ? undefined : context;
+      },
+    };
+    const auth = createKeyAuthenticator({ keys, ttlMs: 1000, staleIfErrorMs: 10_000, now: () => clock, onStoreError: (error) => errors.push(error) });
+    expect((await auth.authenticate('sk-seen')).kind).toBe('key');
+    down = true;
+    clock += 5000;
+    expect((await auth.authenticate('sk-seen')).kind).toBe('key');
+    const refused = await auth.authenticate('sk-unseen').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'upstream_unavailable', status: 503, code: 'database_unavailable', retryAfterMs: 1000, retryable: true });
+    expect(String((refused as Error).message)).not.toMatch(/ECONNREFUSED|10\.1\.2\.3|hunter2/);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    clock += 10_000;
+    await expect(auth.authenticate('sk-seen')).rejects.toMatchObject({ code: 'database_unavailable' });
+    down = false;
+    expect((await auth.authenticate('sk-unseen')).kind).toBe('key');
+  });
+});

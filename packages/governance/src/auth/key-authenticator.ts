@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { hashVirtualKey, type KeyAuthContext, type Store } from '@switchyard/store';
 import { checkKeyUsable } from './check-key.js';
 import { governanceErrors } from './governance-errors.js';
+import { createLookupCache } from './lookup-cache.js';
 import type { Principal } from './principal.js';
 
 export interface KeyAuthenticatorOptions {
@@ -9,6 +10,13 @@ export interface KeyAuthenticatorOptions {
   masterKey?: string | undefined;
   /** How stale a cached key may be, in ms (default 2000). Writes through this process invalidate at once. */
   ttlMs?: number;
+  /**
+   * While the store fails, a key read within this many ms keeps answering from the cache (default 300,000); any
+   * other key is refused with a retryable 503 `database_unavailable`.
+   */
+  staleIfErrorMs?: number;
+  /** Told about each failed key lookup (for a log line); never shown to the caller. */
+  onStoreError?: (error: unknown) => void;
   /** Cached entries at most (default 10,000); the oldest go first. */
   maxEntries?: number;
   now?: () => number;
@@ -26,22 +34,26 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 /**
  * Keys are looked up by SHA-256 hash and cached for `ttlMs` (misses too, so a flood of bad keys costs one query per
  * key and TTL). Another instance's management write is therefore seen within `ttlMs`; this instance's at once.
+ * While the store is down, cached keys keep working (up to `staleIfErrorMs`) and others get a 503.
  */
 export function createKeyAuthenticator(options: KeyAuthenticatorOptions): KeyAuthenticator {
-  const ttlMs = options.ttlMs ?? 2000;
-  const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const master = options.masterKey === undefined ? undefined : digest(options.masterKey);
-  const cache = new Map<string, { context: KeyAuthContext | undefined; until: number }>();
+  const cache = createLookupCache<KeyAuthContext>({
+    load: (hash) => options.keys.authContext(hash),
+    ttlMs: options.ttlMs ?? 2000,
+    staleIfErrorMs: options.staleIfErrorMs ?? 300_000,
+    maxEntries: options.maxEntries ?? 10_000,
+    now,
+    onError: options.onStoreError,
+  });
 
   async function lookup(hash: string): Promise<KeyAuthContext | undefined> {
-    const cached = cache.get(hash);
-    if (cached !== undefined && cached.until > now()) return cached.context;
-    const context = await options.keys.authContext(hash);
-    cache.delete(hash);
-    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-    cache.set(hash, { context, until: now() + ttlMs });
-    return context;
+    try {
+      return await cache.get(hash);
+    } catch {
+      throw governanceErrors.storeUnavailable();
+    }
   }
 
   return {
