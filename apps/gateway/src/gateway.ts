@@ -57,6 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const handle: { running?: RunningServer } = {};
   const metrics = new GatewayMetrics(() => handle.running?.inFlight() ?? 0, { defaultMetrics: options.processMetrics !== false });
   if (governance !== undefined) metrics.watchSpendBuffer(() => governance.spend.stats);
+  if (governance?.alerts !== undefined) metrics.watchSoftBudgetAlerts(governance.alerts.stats);
   const host = options.host ?? '127.0.0.1';
   let services: BuiltServices;
   try {

@@ -38,6 +38,10 @@ export const configFileSchema = z.looseObject({
       master_key: z.coerce.string().min(1, 'must not be empty').optional(),
       database_url: z.string().min(1, 'must not be empty').optional(),
       max_request_size_mb: z.coerce.number().positive().optional(),
+      // LiteLLM's alerting channels; "webhook" is the one acted on (soft-budget alerts).
+      alerting: z.array(z.string()).nullish(),
+      alerting_webhook_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+      alerting_webhook_allow_private: flag.optional(),
     })
     .nullish(),
   // The router's own schemas, so router_settings and litellm_settings are validated once, where they are read.

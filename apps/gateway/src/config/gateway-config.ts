@@ -12,6 +12,15 @@ export interface DeploymentConfig {
   path: string;
 }
 
+/** `general_settings.alerting*`: where soft-budget alerts go besides the log and /metrics. */
+export interface AlertingConfig {
+  /** LiteLLM's channel names (`webhook`, `slack`, ...); only `webhook` is acted on. */
+  channels: string[];
+  webhookUrl: string | undefined;
+  /** Let the webhook be a private or loopback address (refused by default). */
+  webhookAllowPrivate: boolean;
+}
+
 /** Everything the gateway acts on, normalised from a LiteLLM-shaped config file or the built-in demo. */
 export interface GatewayConfig {
   /** The file it came from, or a description of the built-in config. */
@@ -20,6 +29,8 @@ export interface GatewayConfig {
   masterKey: string | undefined;
   /** `general_settings.database_url`: the governance store's Postgres (DATABASE_URL wins). */
   databaseUrl: string | undefined;
+  /** Absent when the config sets no alerting (SWITCHYARD_ALERT_WEBHOOK_URL may still turn the webhook on). */
+  alerting?: AlertingConfig | undefined;
   maxRequestBytes: number;
   /** Default per-attempt upstream timeout. */
   requestTimeoutMs: number;

@@ -188,6 +188,15 @@ describe('settings', () => {
     expect(config.warnings).toEqual(['p.yaml: these keys are not supported by Switchyard yet and are ignored: model_list[].litellm_params.input_cost_per_second']);
   });
 
+  it('reads LiteLLM alerting settings for soft-budget webhooks, and checks the URL', () => {
+    const text = 'general_settings:\n  alerting: [webhook, slack]\n  alerting_webhook_url: https://hooks.example.com/x\n  alerting_webhook_allow_private: "true"\n';
+    const config = parseConfigText(text, 'a.yaml', {});
+    expect(config.alerting).toEqual({ channels: ['webhook', 'slack'], webhookUrl: 'https://hooks.example.com/x', webhookAllowPrivate: true });
+    expect(config.warnings).toEqual([]);
+    expect(parseConfigText('general_settings: {master_key: k}\n', 'b.yaml', {}).alerting).toBeUndefined();
+    expect(errorOf(() => parseConfigText('general_settings: {alerting_webhook_url: "ftp://x"}\n', 'c.yaml', {})).message).toContain('general_settings.alerting_webhook_url');
+  });
+
   it('lists every unsupported key in one warning', () => {
     const text = 'teams: []\nlitellm_settings: {cache: true, drop_params: true}\nmodel_list:\n  - model_name: a\n    litellm_params: {model: openai/x, rpm: 3, input_cost_per_second: 1, aws_region_name: us-east-1, temperature: 0.2}\n';
     const config = parseConfigText(text, 'w.yaml', {});

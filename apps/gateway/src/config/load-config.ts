@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, formatKeyPath } from './config-error.js';
 import { configFileSchema, type ConfigFile } from './config-schema.js';
-import { defaultSettings, megabytesToBytes, type DeploymentConfig, type GatewayConfig } from './gateway-config.js';
+import { defaultSettings, megabytesToBytes, type AlertingConfig, type DeploymentConfig, type GatewayConfig } from './gateway-config.js';
 import { resolveEnvReferences } from './resolve-env-references.js';
 import { splitUnsupportedKeys, unsupportedKeysWarning } from './unsupported-keys.js';
 
@@ -53,6 +53,16 @@ function toDeployments(file: ConfigFile, source: string): DeploymentConfig[] {
   });
 }
 
+function alertingOf(file: ConfigFile): AlertingConfig | undefined {
+  const settings = file.general_settings;
+  if (!settings || (settings.alerting == null && settings.alerting_webhook_url === undefined)) return undefined;
+  return {
+    channels: settings.alerting ?? [],
+    webhookUrl: settings.alerting_webhook_url,
+    webhookAllowPrivate: settings.alerting_webhook_allow_private ?? false,
+  };
+}
+
 /** Parses the text of a LiteLLM-shaped YAML config. Throws ConfigError with the file, key path and fix. */
 export function parseConfigText(text: string, source: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = parseYaml(text, source);
@@ -73,6 +83,7 @@ export function parseConfigText(text: string, source: string, env: NodeJS.Proces
     deployments: toDeployments(file, source),
     masterKey: file.general_settings?.master_key,
     databaseUrl: file.general_settings?.database_url,
+    alerting: alertingOf(file),
     maxRequestBytes: megabytesToBytes(file.general_settings?.max_request_size_mb ?? defaultSettings.maxRequestSizeMb),
     requestTimeoutMs:
       (file.litellm_settings?.request_timeout ?? file.router_settings?.timeout ?? defaultSettings.requestTimeoutSeconds) * 1000,

@@ -13,8 +13,9 @@ const topLevelKeys = new Set([
   'a2a_agents',
 ]);
 const litellmSettingKeys = new Set(['drop_params', ...Object.keys(litellmRoutingSettingsSchema.shape)]);
+const generalSettingKeys = new Set(['master_key', 'database_url', 'max_request_size_mb', 'alerting', 'alerting_webhook_url', 'alerting_webhook_allow_private']);
 const sectionKeys: Readonly<Record<string, (key: string) => boolean>> = {
-  general_settings: (key) => key === 'master_key' || key === 'database_url' || key === 'max_request_size_mb',
+  general_settings: (key) => generalSettingKeys.has(key),
   litellm_settings: (key) => litellmSettingKeys.has(key),
   // The router reads these; ignoredRouterSettingKeys names the rest.
   router_settings: (key) => ignoredRouterSettingKeys({ [key]: true }).length === 0,

@@ -13,6 +13,7 @@ export function createGateDeps(runtime: GovernanceRuntime, router: Pick<Router, 
     prices: new PriceBook(router.deployments),
     accessGroups: accessGroupsOf(router.deployments),
     endUsers: createEndUserCache(runtime.store.endUsers),
+    alerts: runtime.alerts,
     logger,
   };
 }

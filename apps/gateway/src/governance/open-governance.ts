@@ -11,6 +11,7 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
 import { withFallback } from './fallback-limiter.js';
 import type { GovernanceRuntime } from './governance-runtime.js';
+import { softBudgetAlertsFor } from './soft-budget-config.js';
 import { trackSettles } from './tracked-limiter.js';
 
 /** The environment variables governance reads (all optional). */
@@ -27,10 +28,13 @@ export interface GovernanceEnvironment {
   LITELLM_SALT_KEY?: string | undefined;
   /** How often queued spend logs are written, in ms (default 1000): what a kill -9 can lose at most. */
   SWITCHYARD_SPEND_FLUSH_INTERVAL_MS?: string | undefined;
+  /** The soft-budget alert webhook when the config names none (LiteLLM's WEBHOOK_URL is read too). */
+  SWITCHYARD_ALERT_WEBHOOK_URL?: string | undefined;
+  WEBHOOK_URL?: string | undefined;
 }
 
 export interface OpenGovernanceOptions {
-  config: Pick<GatewayConfig, 'masterKey' | 'databaseUrl'>;
+  config: Pick<GatewayConfig, 'masterKey' | 'databaseUrl' | 'alerting'>;
   env: GovernanceEnvironment;
   logger: Logger;
   /** How often due budgets are reset (default 60 s). */
@@ -38,6 +42,19 @@ export interface OpenGovernanceOptions {
 }
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+/** A database error's name and code only: its message can name the database, host or user. */
+const storeErrorFields = (error: unknown) => ({ name: errorName(error), code: (error as { code?: unknown } | undefined)?.code });
+
+/** Logs the key store's failures at most once a minute, so a database outage is one line a minute, not one per request. */
+function storeErrorReporter(logger: Logger, now: () => number = Date.now): (error: unknown) => void {
+  let reportedAt = -Infinity;
+  return (error) => {
+    if (now() - reportedAt < 60_000) return;
+    reportedAt = now();
+    logger.warn({ err: storeErrorFields(error) }, 'governance database unavailable: serving cached keys, refusing others with 503');
+  };
+}
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
@@ -94,17 +111,20 @@ export async function openGovernance(options: OpenGovernanceOptions): Promise<Go
   const timer = setInterval(() => void resetBudgets(), options.budgetResetIntervalMs ?? 60_000);
   timer.unref();
   void resetBudgets();
+  const alerts = softBudgetAlertsFor(options.config, env, logger);
   logger.info({ store: store.backend, counters: kind }, 'governance on: virtual keys, budgets, limits and spend logs');
   let closed: Promise<void> | undefined;
   return {
     masterKey,
     store,
-    auth: createKeyAuthenticator({ keys: store.keys, masterKey }),
+    auth: createKeyAuthenticator({ keys: store.keys, masterKey, onStoreError: storeErrorReporter(logger) }),
     limiter,
     spend,
+    alerts,
     close() {
       closed ??= (async () => {
         clearInterval(timer);
+        await alerts.idle();
         await spend.close();
         await limiter.close().catch((error: unknown) => logger.warn({ err: { name: errorName(error) } }, 'closing the limiter failed'));
         await store.close();

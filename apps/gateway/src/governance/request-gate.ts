@@ -7,6 +7,7 @@ import type { GovernanceRuntime } from './governance-runtime.js';
 import type { GovernedCall } from './governed-call.js';
 import { costOf, syntheticUsage, type PriceBook } from './price-book.js';
 import { setRateLimitHeaders } from './rate-limit-headers.js';
+import type { SoftBudgetAlerts } from './soft-budget-alerts.js';
 import { spendLogOf, type SpendFacts } from './spend-log.js';
 
 /** What every request's gate shares: the runtime, prices and the end-user cache. */
@@ -16,6 +17,7 @@ export interface GateDeps {
   /** Access group name -> the model groups it stands for (from `model_info.access_groups`). */
   accessGroups: ReadonlyMap<string, readonly string[]>;
   endUsers: EndUserCache;
+  alerts?: SoftBudgetAlerts | undefined;
   logger: Logger;
 }
 
@@ -58,6 +60,7 @@ export class RequestGate {
   /** Adds the governed x-ratelimit-* headers and, for a complete answer, its cost (LiteLLM's header too). */
   decorate(headers: OutgoingHttpHeaders, state: RequestState, withCost: boolean): OutgoingHttpHeaders {
     if (this.#lease !== undefined) setRateLimitHeaders(headers, this.#lease.state);
+    if (this.principal.kind === 'key' && this.#deps.alerts?.exceeded(this.principal.context)) headers['x-switchyard-soft-budget-exceeded'] = 'true';
     if (withCost) {
       const cost = String(this.costOf(state));
       headers['x-switchyard-response-cost'] = cost;
@@ -90,6 +93,7 @@ export class RequestGate {
     try {
       cost = this.costOf(state);
       this.#deps.runtime.spend.add(spendLogOf({ ...facts, principal: this.principal, cost, endUserId: call.user, tags: call.tags }, state));
+      if (this.principal.kind === 'key' && cost > 0) this.#deps.alerts?.check(this.principal.context, cost);
     } catch (error) {
       this.#deps.logger.error({ err: { name: errorName(error) } }, 'spend log not queued');
     }

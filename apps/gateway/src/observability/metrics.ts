@@ -53,6 +53,20 @@ export class GatewayMetrics {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'switchyard_' });
   }
 
+  /** Counts soft-budget alerts by scope (key, team, user, organization), read from the alerter's counts. */
+  watchSoftBudgetAlerts(counts: Readonly<Record<string, number>>): void {
+    new Counter({
+      name: 'switchyard_soft_budget_alerts_total',
+      help: 'Scopes that reached their soft budget (alerted once per budget period and process), by scope.',
+      labelNames: ['scope'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [scope, count] of Object.entries(counts)) this.inc({ scope }, count);
+      },
+    });
+  }
+
   /** Exposes the spend-log buffer: logs waiting to be written, written, dropped (buffer full) and failed flushes. */
   watchSpendBuffer(stats: () => { buffered: number; written: number; dropped: number; failedFlushes: number }): void {
     const registers = [this.registry];

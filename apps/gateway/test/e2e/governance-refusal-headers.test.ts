@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { RateLimitError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRuntime } from '../../src/governance/governance-runtime.js';
 import { scenarioParams, startHarness, type Harness } from '../support/gateway-harness.js';
@@ -34,13 +34,13 @@ function countingClient(apiKey: string, maxRetries: number): { client: OpenAI; c
 
 const ask = (client: OpenAI) => client.chat.completions.create({ model: 'chat', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] });
 
-async function refusal(client: OpenAI): Promise<OpenAI.RateLimitError> {
+async function refusal(client: OpenAI): Promise<RateLimitError> {
   const error: unknown = await ask(client).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
-  expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-  return error as OpenAI.RateLimitError;
+  expect(error).toBeInstanceOf(RateLimitError);
+  return error as RateLimitError;
 }
 
 const seconds = (value: string | null) => Number(value);
