@@ -31,9 +31,23 @@ afterAll(async () => {
   await agent?.close();
 });
 
+/**
+ * Waits until the page has finished loading: no request in flight, no loading message or spinner, nothing busy
+ * (a list's query may start after the first requests settle, so network idle alone is not enough). A page
+ * showing an alert (a list that failed to load, a form error) fails the run rather than landing in the docs; a
+ * logged request's own error, shown in the log detail, is content.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => document.querySelector('.state-loading, .spinner, [aria-busy="true"]') === null, undefined, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  const errors = await page.getByRole('alert').allInnerTexts();
+  if (errors.length > 0) throw new Error(`the page shows an error: ${errors.join(' | ')}`);
+}
+
 /** The whole page, or what is on screen (a phone's first screen; a dialog, whose backdrop covers the viewport only). */
 async function shoot(page: Page, name: string, options: { dialog?: boolean; screen?: boolean } = {}): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   if (options.dialog !== true) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${out}${name}.png`, fullPage: options.dialog !== true && options.screen !== true });
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesSet } from '../api/spend-api';
+import { dayIncrs, dayLabel, daySplits } from '../lib/day-axis';
 
 export const palette = ['#2563eb', '#db2777', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#64748b'];
 
@@ -18,9 +19,12 @@ function options(width: number, data: SeriesSet, format: TimeChartProps['format'
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true } },
-    axes: [{}, { values: (_, ticks) => ticks.map(format), size: 70 }],
+    axes: [
+      { space: 64, incrs: dayIncrs, splits: (_, _axis, min, max, incr) => daySplits(min, max, incr), values: (_, ticks) => ticks.map(dayLabel) },
+      { values: (_, ticks) => ticks.map(format), size: 70 },
+    ],
     series: [
-      {},
+      { label: 'Day', value: (_: uPlot, value: number | null) => (value === null ? '—' : dayLabel(value)) },
       ...data.series.map((series, index) => ({
         label: series.name,
         stroke: palette[index % palette.length]!,
