@@ -9,6 +9,7 @@ import { costOf, syntheticUsage, type PriceBook } from './price-book.js';
 import { setRateLimitHeaders } from './rate-limit-headers.js';
 import type { SoftBudgetAlerts } from './soft-budget-alerts.js';
 import { spendLogOf, type SpendFacts } from './spend-log.js';
+import { streamedOutputTokens } from './streamed-output.js';
 
 /** What every request's gate shares: the runtime, prices and the end-user cache. */
 export interface GateDeps {
@@ -71,7 +72,8 @@ export class RequestGate {
 
   /**
    * The request's cost: its usage at the serving deployment's price. A stream cut short before its usage arrived
-   * is charged its prompt (counted here) at that price, a lower bound of what the provider bills.
+   * is charged its prompt and the output it relayed (both counted here) at that price, a lower bound of what the
+   * provider bills; the counted tokens become the request's usage, so its spend log shows them.
    */
   costOf(state: RequestState): number {
     if (this.#cost !== undefined) return this.#cost;
@@ -79,7 +81,12 @@ export class RequestGate {
     if (state.deploymentId !== '') {
       const price = this.#deps.prices.priceOf(state.deploymentId, state.upstreamModel);
       if (state.usage !== undefined) cost = costOf(state.usage, price);
-      else if (state.timeToFirstTokenMs !== undefined && this.#call !== undefined) cost = costOf(syntheticUsage(this.#call.promptTokens(), 0), price);
+      else if (state.timeToFirstTokenMs !== undefined && this.#call !== undefined) {
+        // Cut short before its usage came: the prompt and the output it streamed, both counted here (an estimate).
+        const streamed = state.streamedParts === undefined ? 0 : streamedOutputTokens(state.streamedParts, state.upstreamModel);
+        state.usage = syntheticUsage(this.#call.promptTokens(), streamed);
+        cost = costOf(state.usage, price);
+      }
     }
     this.#cost = cost;
     return cost;

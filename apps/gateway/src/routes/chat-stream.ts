@@ -22,6 +22,7 @@ async function relayParts(stream: ChatStream, events: EventStream, outgoing: Ser
   try {
     for await (const part of stream) {
       state.timeToFirstTokenMs ??= performance.now() - state.startedAt;
+      state.streamedParts?.push(part);
       const usage = part.usage;
       if (usage !== undefined) {
         state.usage = usage;
@@ -54,6 +55,7 @@ export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: Serve
   const answer = await callUpstream(outgoing, state, routed, (value) => value.stream.upstreamHeaders);
   if (!answer) return;
   const events = new EventStream(outgoing, state.gate === undefined ? answer.headers : state.gate.decorate(answer.headers, state, false));
+  if (state.gate !== undefined) state.streamedParts = [];
   try {
     await relayParts(answer.value.stream, events, outgoing, state, request.stream_options?.include_usage === true, signal);
   } finally {

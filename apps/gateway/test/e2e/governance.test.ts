@@ -1,4 +1,5 @@
 import type { GovernanceRuntime } from '../../src/governance/governance-runtime.js';
+import { getModelPrice } from '@switchyard/cost';
 import type { SpendLog } from '@switchyard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOpenAIError } from '../support/openai-error-shape.js';
@@ -186,7 +187,9 @@ describe('releasing the lease', () => {
     });
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
-    await reader.read();
+    const decoder = new TextDecoder();
+    let streamed = '';
+    while (!streamed.includes('"content":"') || streamed.split('\n\n').length < 4) streamed += decoder.decode((await reader.read()).value);
     // The slot is taken while the stream runs.
     const busy = await post(`${harness.url}/v1/chat/completions`, hello(), bearer(key));
     expect(busy.status).toBe(429);
@@ -194,8 +197,12 @@ describe('releasing the lease', () => {
     controller.abort();
     const aborted = (await logsOf(record.keyHash, 1))[0]!;
     expect(aborted).toMatchObject({ modelGroup: 'slow', status: 'failure', errorClass: 'client_closed' });
-    // No usage arrived: the prompt is charged at the deployment's price (gpt-4o-mini's input rate).
-    expect(aborted.cost).toBeGreaterThan(0);
+    // No usage arrived: the prompt and the output streamed so far are counted and charged at the deployment's
+    // price (gpt-4o-mini's table rates).
+    expect(aborted.promptTokens).toBeGreaterThan(0);
+    expect(aborted.completionTokens).toBeGreaterThan(0);
+    const { input, output } = getModelPrice('gpt-4o-mini')!.rates;
+    expect(Math.abs(aborted.cost - (aborted.promptTokens * input! + aborted.completionTokens * output!))).toBeLessThan(1e-10);
     expect((await post(`${harness.url}/v1/chat/completions`, hello('broken'), bearer(key))).status).toBe(400);
     expect((await post(`${harness.url}/v1/chat/completions`, hello(), bearer(key))).status).toBe(200);
   });
