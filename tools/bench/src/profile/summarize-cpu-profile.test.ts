@@ -38,6 +38,6 @@ describe('summarizeCpuProfile', () => {
     expect(areaOf('f', 'file:///w/packages/provider-kit/dist/sse-parser.js')).toBe('packages/provider-kit');
     expect(areaOf('f', 'node:internal/streams/readable')).toBe('node internals');
     expect(areaOf('JSON.parse', '')).toBe('V8 builtins');
-    expect(areaOf('wasm-function[20]', 'wasm://wasm/00034eea')).toBe('wasm (llhttp)');
+    expect(areaOf('wasm-function[20]', 'wasm://wasm/00034eea')).toBe('wasm (llhttp, PGlite)');
   });
 });

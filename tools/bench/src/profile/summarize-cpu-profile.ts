@@ -36,8 +36,8 @@ const pseudoFrames: Readonly<Record<string, string>> = {
 export function areaOf(functionName: string, url: string): string {
   if (url === '') return pseudoFrames[functionName] ?? 'V8 builtins';
   if (url.startsWith('node:')) return 'node internals';
-  // On Node 20 the only WebAssembly in a gateway is llhttp, the HTTP parser inside undici.
-  if (url.startsWith('wasm://')) return 'wasm (llhttp)';
+  // A wasm frame's url names no module: undici's HTTP parser (llhttp), or PGlite's Postgres when the store uses it.
+  if (url.startsWith('wasm://')) return 'wasm (llhttp, PGlite)';
   const nodeModules = url.lastIndexOf('/node_modules/');
   if (nodeModules >= 0) {
     const parts = url.slice(nodeModules + '/node_modules/'.length).split('/');
