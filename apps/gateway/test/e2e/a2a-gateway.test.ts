@@ -6,6 +6,7 @@ import { startEchoAgent, type EchoAgent } from '@switchyard/a2a-client/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/gateway-harness.js';
 import { servicesMasterKey, testGovernance, type TestGovernance } from '../support/test-governance.js';
+import { withinOneRateWindow } from '../support/rate-window.js';
 
 let agent: EchoAgent;
 let governance: TestGovernance;
@@ -151,6 +152,7 @@ describe('access', () => {
 
   it('counts calls against the key rate limit (429 once it is used up)', async () => {
     const limited = await governance.issueKey({ rpmLimit: 2 });
+    await withinOneRateWindow();
     const body = rpc('message/send', { message: { kind: 'message', messageId: 'm3', role: 'user', parts: [{ kind: 'text', text: 'msg:limited' }] } });
     const statuses: number[] = [];
     for (let call = 0; call < 3; call++) {

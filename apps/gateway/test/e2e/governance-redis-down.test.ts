@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, scenarioParams, startHarness, type Harness } from '../support/gateway-harness.js';
+import { withinOneRateWindow } from '../support/rate-window.js';
 
 // REDIS_URL names a port nothing listens on: the limits fall back to this process's own counts (and say so once)
 // instead of failing every governed request.
@@ -16,6 +17,7 @@ afterAll(() => harness?.close());
 describe('governance while Redis is down', () => {
   it('serves and limits on local counts, and logs the fallback once', async () => {
     const { key } = await harness.gateway.governance!.store.keys.create({ rpmLimit: 1 });
+    await withinOneRateWindow();
     const body = JSON.stringify({ model: 'chat', messages: [{ role: 'user', content: 'Hi' }] });
     const headers = { authorization: `Bearer ${key}` };
     expect((await post(`${harness.url}/v1/chat/completions`, body, headers)).status).toBe(200);

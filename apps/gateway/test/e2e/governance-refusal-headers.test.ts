@@ -2,6 +2,7 @@ import OpenAI, { RateLimitError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceRuntime } from '../../src/governance/governance-runtime.js';
 import { scenarioParams, startHarness, type Harness } from '../support/gateway-harness.js';
+import { withinOneRateWindow } from '../support/rate-window.js';
 
 // The limiter's 429s read through the official client: OpenAI's x-ratelimit-* trio for the refusing limit
 // (remaining 0) and retry-after, and for budgets x-should-retry: false so the client does not retry in vain.
@@ -48,6 +49,7 @@ const seconds = (value: string | null) => Number(value);
 describe('429 refusals carry rate-limit headers', () => {
   it('rpm: limit, remaining 0, reset and retry-after within the minute', async () => {
     const { key } = await runtime.store.keys.create({ rpmLimit: 1 });
+    await withinOneRateWindow();
     const client = harness.client({ apiKey: key });
     await ask(client);
     const error = await refusal(client);

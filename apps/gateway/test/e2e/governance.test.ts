@@ -4,6 +4,7 @@ import type { SpendLog } from '@switchyard/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOpenAIError } from '../support/openai-error-shape.js';
 import { post, scenarioParams, startHarness, type Harness } from '../support/gateway-harness.js';
+import { withinOneRateWindow } from '../support/rate-window.js';
 
 const masterKey = 'sk-governance-master-for-tests';
 let harness: Harness;
@@ -98,6 +99,7 @@ describe('virtual keys on the model routes', () => {
 describe('limits, headers and spend', () => {
   it('sends x-ratelimit-* for the key and refuses the request over its rpm with 429 and retry-after', async () => {
     const { key } = await runtime.store.keys.create({ rpmLimit: 2, tpmLimit: 100_000 });
+    await withinOneRateWindow();
     const first = await post(`${harness.url}/v1/chat/completions`, hello(), bearer(key));
     expect(first.status).toBe(200);
     expect(first.headers.get('x-ratelimit-limit-requests')).toBe('2');

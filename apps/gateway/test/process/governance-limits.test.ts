@@ -17,6 +17,7 @@ import {
   type GovernedGateway,
 } from '../support/governed-gateways.js';
 import { servicesReachable } from '../support/service-urls.js';
+import { withinOneRateWindow } from '../support/rate-window.js';
 
 // Budgets and rate limits held by real gateway processes: one process on PGlite with in-process counters, and two
 // processes sharing Postgres and Redis.
@@ -127,9 +128,7 @@ describe('a budget under 200 concurrent requests', () => {
 
     it('hold an rpm limit of 60: 100 requests split across both, 60 served in the window', async () => {
       const { key } = await keyWith(backend, { rpmLimit: 60 });
-      // The counters are per calendar minute: start well inside one so all requests fall in the same window.
-      const intoMinute = Date.now() % 60_000;
-      if (intoMinute > 40_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+      await withinOneRateWindow(20_000);
       const answers = await burst(gateways, key, 100);
       expect(tally(answers)).toEqual({ served: 60, budgetRefused: 0, rateRefused: 40, other: [] });
     }, 120_000);
