@@ -10,8 +10,10 @@ const { createTreeWithEmptyWorkspace } = require('@nx/devkit/testing') as typeof
 const generator = require('./generator.cjs') as (tree: unknown, options: Record<string, unknown>) => Promise<unknown>;
 
 const workspaceRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-// Two levels below the root, like packages/<name>, so the generated relative paths hold.
-const checkRoot = join(workspaceRoot, '.generated-check');
+// Two levels below the root, like packages/<name>, so the generated relative paths hold. One folder per process:
+// two runs in one checkout must not delete each other's files.
+const checkFolder = `.generated-check-${process.pid}`;
+const checkRoot = join(workspaceRoot, checkFolder);
 const packageDir = join(checkRoot, 'provider-zeta-check');
 const bin = (name: string) => join(workspaceRoot, 'node_modules', '.bin', name);
 
@@ -23,10 +25,10 @@ function link(target: string, path: string): void {
 describe('provider generator', () => {
   beforeAll(async () => {
     const tree = createTreeWithEmptyWorkspace();
-    await generator(tree, { name: 'zeta-check', directory: '.generated-check', skipFormat: true });
+    await generator(tree, { name: 'zeta-check', directory: checkFolder, skipFormat: true });
     rmSync(packageDir, { recursive: true, force: true });
     for (const change of tree.listChanges()) {
-      if (!change.path.startsWith('.generated-check/') || !change.content) continue;
+      if (!change.path.startsWith(`${checkFolder}/`) || !change.content) continue;
       const target = join(workspaceRoot, change.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, change.content);
