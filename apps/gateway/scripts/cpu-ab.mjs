@@ -9,15 +9,12 @@
 //
 // Needs the built mock (tools/mock-provider/dist) and bare proxy (tools/bench/dist); Linux (taskset, /proc).
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { drive as driveTarget, freePort, mockConfig, root, waitUntilUp } from './ab-client.mjs';
 
-const root = resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '8' },
@@ -31,53 +28,7 @@ const { values } = parseArgs({
   },
 });
 const [rounds, count, warm, conc] = [values.rounds, values.requests, values.warm, values.conc].map(Number);
-
-const freePort = () =>
-  new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-
-/** Sends one request; resolves with the status and body text. */
-function send(agent, port, body) {
-  return new Promise((done, fail) => {
-    const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (part) => (text += part)).on('end', () => done({ status: res.statusCode, text }));
-    });
-    req.on('error', fail).end(body);
-  });
-}
-
-async function waitUntilUp(port) {
-  for (let tries = 0; tries < 600; tries++) {
-    try {
-      return await send(undefined, port, '{}');
-    } catch {
-      await new Promise((done) => setTimeout(done, 50));
-    }
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-/** `count` requests over `conc` kept-alive connections; returns how many answers were not a full completion. */
-async function drive(port, stream, total) {
-  const agent = new Agent({ keepAlive: true, maxSockets: conc });
-  const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: 'Say hello in one short sentence.' }], ...(stream ? { stream: true } : {}) });
-  let next = 0;
-  let bad = 0;
-  const worker = async () => {
-    while (next++ < total) {
-      const { status, text } = await send(agent, port, body);
-      if (status !== 200 || !(stream ? text.endsWith('data: [DONE]\n\n') : text.includes('"choices"'))) bad++;
-    }
-  };
-  await Promise.all(Array.from({ length: conc }, worker));
-  agent.destroy();
-  return bad;
-}
+const drive = (port, stream, total) => driveTarget(port, { stream, total, conc });
 
 const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -89,8 +40,7 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
 const mockPort = await freePort();
 const children = [start(1, [join(root, 'tools/mock-provider/dist/cli.js'), '--port', String(mockPort), '--host', '127.0.0.1'])];
 await waitUntilUp(mockPort);
-const config = join(tmpdir(), `cpu-ab-${mockPort}.yaml`);
-writeFileSync(config, `model_list:\n  - model_name: gpt-4o-mini\n    litellm_params: {model: openai/gpt-4o-mini, api_base: "http://127.0.0.1:${mockPort}/v1", api_key: sk-bench}\n`);
+const config = mockConfig(mockPort, 'cpu-ab');
 const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [values.gateway, '--config', config]]];
 if (values.gateway2) targets.push(['gateway2', [values.gateway2, '--config', config]]);
 const running = [];
