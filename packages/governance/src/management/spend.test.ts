@@ -1,7 +1,7 @@
 import type { Store } from '@switchyard/store';
-import { sampleSpendLog, testBackends, TEST_MASTER_SECRET, uniqueId, type TestBackend } from '@switchyard/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managementFixture, type ManagementFixture } from '../testing/management-fixture.js';
+import { sampleSpendLog, testBackends, uniqueId, type TestBackend } from '@switchyard/store/testing';
+import { describe, expect, it } from 'vitest';
+import { useManagementSuite } from '../testing/management-fixture.js';
 import { generateKey } from './keys.js';
 import { globalSpendReport, spendLogs } from './spend.js';
 import { newTeam } from './teams.js';
@@ -10,23 +10,16 @@ const backends: TestBackend[] = await testBackends();
 const at = (text: string) => new Date(text);
 
 describe.each(backends)('spend logs and reports on $name', (backend) => {
-  let store: Store | undefined;
-  let fx: ManagementFixture;
-  beforeAll(async () => {
-    if (backend.skipReason !== undefined) return;
-    store = await backend.open({ masterSecret: TEST_MASTER_SECRET });
-    fx = managementFixture(store);
-  });
-  afterAll(() => store?.close());
+  const suite = useManagementSuite(backend);
 
   /** Team A (an admin's key and a member's key) and team B (one key), each with spend on 2031-03-01/02. */
   async function seed(s: Store) {
     const admin = uniqueId('admin');
-    const a = await newTeam(fx.master, { team_alias: 'A', members_with_roles: [{ user_id: admin, role: 'admin' }] }, fx.deps);
-    const b = await newTeam(fx.master, { team_alias: 'B' }, fx.deps);
-    const aAdmin = await generateKey(fx.master, { team_id: a.team_id, user_id: admin, key_alias: 'a-admin' }, fx.deps);
-    const aMember = await generateKey(fx.master, { team_id: a.team_id }, fx.deps);
-    const bKey = await generateKey(fx.master, { team_id: b.team_id }, fx.deps);
+    const a = await newTeam(suite.fx.master, { team_alias: 'A', members_with_roles: [{ user_id: admin, role: 'admin' }] }, suite.fx.deps);
+    const b = await newTeam(suite.fx.master, { team_alias: 'B' }, suite.fx.deps);
+    const aAdmin = await generateKey(suite.fx.master, { team_id: a.team_id, user_id: admin, key_alias: 'a-admin' }, suite.fx.deps);
+    const aMember = await generateKey(suite.fx.master, { team_id: a.team_id }, suite.fx.deps);
+    const bKey = await generateKey(suite.fx.master, { team_id: b.team_id }, suite.fx.deps);
     const log = (key: typeof aAdmin, teamId: string, startedAt: string, extra = {}) =>
       sampleSpendLog({ keyHash: key.token, teamId, startedAt: at(startedAt), ...extra });
     const logs = [
@@ -40,54 +33,54 @@ describe.each(backends)('spend logs and reports on $name', (backend) => {
   }
 
   it('filters logs LiteLLM-style and answers SpendLogs rows without any key', async (context) => {
-    if (!store) return context.skip();
-    const { a, aAdmin, aMember, bKey, logs } = await seed(store);
+    if (!suite.store) return context.skip();
+    const { a, aAdmin, aMember, bKey, logs } = await seed(suite.store);
     const ids = (rows: Array<{ request_id: string }>) => rows.map((row) => logs.findIndex((log) => log.requestId === row.request_id));
-    const byRaw = await spendLogs(fx.master, { api_key: aMember.key }, fx.deps);
+    const byRaw = await spendLogs(suite.fx.master, { api_key: aMember.key }, suite.fx.deps);
     expect(ids(byRaw)).toEqual([2, 1]);
     expect(byRaw[0]).toMatchObject({ api_key: aMember.token, spend: 0.125, model_group: 'gpt-4o', team_id: a.team_id, total_tokens: 150, status: 'success' });
     expect(JSON.stringify(byRaw)).not.toContain(aMember.key);
-    expect(ids(await spendLogs(fx.master, { api_key: aMember.token, status: 'failure' }, fx.deps))).toEqual([1]);
-    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, model: 'claude' }, fx.deps))).toEqual([1]);
-    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, start_date: '2031-03-02', end_date: '2031-03-02' }, fx.deps))).toEqual([2]);
-    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, end_date: '2031-03-01' }, fx.deps))).toEqual([1, 0]);
-    expect(ids(await spendLogs(fx.master, { request_id: logs[3]!.requestId }, fx.deps))).toEqual([3]);
-    expect(ids(await spendLogs(fx.master, { team_id: a.team_id, size: '1', page: '2' }, fx.deps))).toEqual([1]);
-    expect(ids(await spendLogs(fx.master, { api_key: bKey.key_id }, fx.deps))).toEqual([3]);
-    expect(ids(await spendLogs(await fx.as(aAdmin.key), {}, fx.deps))).toEqual([2, 1, 0]);
+    expect(ids(await spendLogs(suite.fx.master, { api_key: aMember.token, status: 'failure' }, suite.fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(suite.fx.master, { team_id: a.team_id, model: 'claude' }, suite.fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(suite.fx.master, { team_id: a.team_id, start_date: '2031-03-02', end_date: '2031-03-02' }, suite.fx.deps))).toEqual([2]);
+    expect(ids(await spendLogs(suite.fx.master, { team_id: a.team_id, end_date: '2031-03-01' }, suite.fx.deps))).toEqual([1, 0]);
+    expect(ids(await spendLogs(suite.fx.master, { request_id: logs[3]!.requestId }, suite.fx.deps))).toEqual([3]);
+    expect(ids(await spendLogs(suite.fx.master, { team_id: a.team_id, size: '1', page: '2' }, suite.fx.deps))).toEqual([1]);
+    expect(ids(await spendLogs(suite.fx.master, { api_key: bKey.key_id }, suite.fx.deps))).toEqual([3]);
+    expect(ids(await spendLogs(await suite.fx.as(aAdmin.key), {}, suite.fx.deps))).toEqual([2, 1, 0]);
   });
 
   it('shows a key its own spend, a team admin its team’s, and never another team’s', async (context) => {
-    if (!store) return context.skip();
-    const { a, b, aAdmin, aMember, bKey, logs } = await seed(store);
-    const member = await fx.as(aMember.key);
-    expect((await spendLogs(member, {}, fx.deps)).map((row) => row.request_id)).toEqual([logs[2]!.requestId, logs[1]!.requestId]);
-    expect(await spendLogs(member, { api_key: aMember.key }, fx.deps)).toHaveLength(2);
-    await expect(spendLogs(member, { api_key: aAdmin.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
-    await expect(spendLogs(member, { team_id: a.team_id }, fx.deps)).rejects.toMatchObject({ status: 403 });
-    const teamAdmin = await fx.as(aAdmin.key);
-    expect(await spendLogs(teamAdmin, { api_key: aMember.token }, fx.deps)).toHaveLength(2);
-    await expect(spendLogs(teamAdmin, { team_id: b.team_id }, fx.deps)).rejects.toMatchObject({ status: 403 });
-    await expect(spendLogs(teamAdmin, { api_key: bKey.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
-    await expect(spendLogs(await fx.as(bKey.key), { api_key: aMember.token }, fx.deps)).rejects.toMatchObject({ status: 403 });
-    await expect(globalSpendReport(teamAdmin, { start_date: '2031-03-01', end_date: '2031-03-02' }, fx.deps)).rejects.toMatchObject({ status: 403 });
+    if (!suite.store) return context.skip();
+    const { a, b, aAdmin, aMember, bKey, logs } = await seed(suite.store);
+    const member = await suite.fx.as(aMember.key);
+    expect((await spendLogs(member, {}, suite.fx.deps)).map((row) => row.request_id)).toEqual([logs[2]!.requestId, logs[1]!.requestId]);
+    expect(await spendLogs(member, { api_key: aMember.key }, suite.fx.deps)).toHaveLength(2);
+    await expect(spendLogs(member, { api_key: aAdmin.token }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(member, { team_id: a.team_id }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
+    const teamAdmin = await suite.fx.as(aAdmin.key);
+    expect(await spendLogs(teamAdmin, { api_key: aMember.token }, suite.fx.deps)).toHaveLength(2);
+    await expect(spendLogs(teamAdmin, { team_id: b.team_id }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(teamAdmin, { api_key: bKey.token }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(spendLogs(await suite.fx.as(bKey.key), { api_key: aMember.token }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
+    await expect(globalSpendReport(teamAdmin, { start_date: '2031-03-01', end_date: '2031-03-02' }, suite.fx.deps)).rejects.toMatchObject({ status: 403 });
   });
 
   it('reports spend by day, key, team and model over a date range', async (context) => {
-    if (!store) return context.skip();
-    const { a, aMember } = await seed(store);
+    if (!suite.store) return context.skip();
+    const { a, aMember } = await seed(suite.store);
     const range = { start_date: '2031-03-01', end_date: '2031-03-02' };
-    const byDay = await globalSpendReport(fx.master, range, fx.deps);
+    const byDay = await globalSpendReport(suite.fx.master, range, suite.fx.deps);
     expect(byDay.map((row) => 'group_by_day' in row && row.group_by_day)).toEqual(['2031-03-01', '2031-03-02']);
     expect(byDay[0]).toMatchObject({ api_requests: expect.any(Number), total_spend: expect.any(Number) });
-    const byTeam = await globalSpendReport(fx.master, { ...range, group_by: 'team' }, fx.deps);
+    const byTeam = await globalSpendReport(suite.fx.master, { ...range, group_by: 'team' }, suite.fx.deps);
     expect(byTeam).toContainEqual(expect.objectContaining({ team_id: a.team_id, team_alias: 'A', total_spend: 0.875, api_requests: 3, failed_requests: 1 }));
-    const byKey = await globalSpendReport(fx.master, { ...range, group_by: 'key' }, fx.deps);
+    const byKey = await globalSpendReport(suite.fx.master, { ...range, group_by: 'key' }, suite.fx.deps);
     expect(byKey).toContainEqual(expect.objectContaining({ api_key: aMember.token, key_name: aMember.key_name, total_spend: 0.375 }));
     expect(JSON.stringify(byKey)).not.toContain(aMember.key);
-    const byModel = await globalSpendReport(fx.master, { ...range, group_by: 'model' }, fx.deps);
+    const byModel = await globalSpendReport(suite.fx.master, { ...range, group_by: 'model' }, suite.fx.deps);
     expect(byModel.map((row) => 'model' in row && row.model)).toEqual(expect.arrayContaining(['gpt-4o', 'claude']));
-    const modelsPerDay = await globalSpendReport(fx.master, { ...range, group_by: 'model', per_day: 'true' }, fx.deps);
+    const modelsPerDay = await globalSpendReport(suite.fx.master, { ...range, group_by: 'model', per_day: 'true' }, suite.fx.deps);
     const dayTotals = new Map<string, number>();
     for (const row of modelsPerDay) {
       expect(row).toMatchObject({ group_by_day: expect.stringMatching(/^2031-03-0[12]$/), model: expect.any(String) });
@@ -96,13 +89,13 @@ describe.each(backends)('spend logs and reports on $name', (backend) => {
     }
     expect([...dayTotals.keys()]).toEqual(byDay.map((row) => ('group_by_day' in row ? row.group_by_day : '')));
     for (const row of byDay) expect(dayTotals.get('group_by_day' in row ? (row.group_by_day ?? '') : '')).toBeCloseTo(row.total_spend);
-    const keysPerDay = await globalSpendReport(fx.master, { ...range, group_by: 'key', per_day: 'true' }, fx.deps);
+    const keysPerDay = await globalSpendReport(suite.fx.master, { ...range, group_by: 'key', per_day: 'true' }, suite.fx.deps);
     expect(keysPerDay.filter((row) => 'api_key' in row && row.api_key === aMember.token).reduce((sum, row) => sum + row.total_spend, 0)).toBeCloseTo(0.375);
-    expect(await globalSpendReport(fx.master, { ...range, per_day: 'true' }, fx.deps)).toEqual(byDay);
-    await expect(globalSpendReport(fx.master, { start_date: '2031-03-02', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'end_date' });
-    await expect(globalSpendReport(fx.master, { ...range, group_by: 'region' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'group_by' });
-    await expect(globalSpendReport(fx.master, { start_date: 'yesterday', end_date: '2031-03-01' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
-    await expect(spendLogs(fx.master, { status: 'ok' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'status' });
-    await expect(spendLogs(fx.master, { start_date: 'last week' }, fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
+    expect(await globalSpendReport(suite.fx.master, { ...range, per_day: 'true' }, suite.fx.deps)).toEqual(byDay);
+    await expect(globalSpendReport(suite.fx.master, { start_date: '2031-03-02', end_date: '2031-03-01' }, suite.fx.deps)).rejects.toMatchObject({ status: 400, param: 'end_date' });
+    await expect(globalSpendReport(suite.fx.master, { ...range, group_by: 'region' }, suite.fx.deps)).rejects.toMatchObject({ status: 400, param: 'group_by' });
+    await expect(globalSpendReport(suite.fx.master, { start_date: 'yesterday', end_date: '2031-03-01' }, suite.fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
+    await expect(spendLogs(suite.fx.master, { status: 'ok' }, suite.fx.deps)).rejects.toMatchObject({ status: 400, param: 'status' });
+    await expect(spendLogs(suite.fx.master, { start_date: 'last week' }, suite.fx.deps)).rejects.toMatchObject({ status: 400, param: 'start_date' });
   });
 });
