@@ -1,40 +1,24 @@
 import { SwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
-import type { Router } from '@switchyard/router';
-import { fakeDeployment, FakeProviders, ManualClock, testRouter } from '@switchyard/router/testing';
+import { testRouter } from '@switchyard/router/testing';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRedisRouterState, type RedisRouterState } from './redis-router-state.js';
-import { isolatedPrefix, redisAvailable, redisUrl } from './testing/redis-test-env.js';
+import { createRedisRouterState } from './redis-router-state.js';
+import { redisAvailable, redisUrl } from './testing/redis-test-env.js';
+import { instances as sharedInstances, named } from './testing/router-instances.js';
 
 const available = await redisAvailable();
 const request: ChatCompletionRequest = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
-const named = (name: string, params: Record<string, unknown> = {}) => fakeDeployment('m', name, params, { id: name });
-
-interface Instance {
-  router: Router;
-  fakes: FakeProviders;
-  state: RedisRouterState;
-}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanUp of cleanups.splice(0)) await cleanUp();
 });
 
-/** N router instances sharing one Redis (one prefix) and one clock, each with its own providers, like N gateways. */
+/** Instances that read and write Redis on every decision and call (syncIntervalMs 0): the per-call semantics. */
 function instances(count: number, modelList: unknown[], routerSettings: Record<string, unknown> = {}) {
-  const { prefix, cleanUp } = isolatedPrefix();
-  const clock = new ManualClock();
-  const created: Instance[] = Array.from({ length: count }, () => {
-    const state = createRedisRouterState({ redis_url: redisUrl, prefix });
-    const fakes = new FakeProviders(clock);
-    return { router: testRouter({ modelList, routerSettings, state, clock, fakes }).router, fakes, state };
-  });
-  cleanups.push(async () => {
-    for (const instance of created) await instance.router.close();
-    await cleanUp();
-  });
-  return { instances: created, clock, prefix };
+  const created = sharedInstances(count, modelList, routerSettings, 0);
+  cleanups.push(created.cleanUp);
+  return created;
 }
 
 describe.skipIf(!available)('RedisRouterState with two router instances', () => {

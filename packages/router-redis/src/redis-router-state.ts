@@ -11,6 +11,7 @@ import {
   type UsageTable,
 } from '@switchyard/router';
 import { randomUUID } from 'node:crypto';
+import { PendingDeltas, type SlotDelta } from './pending-deltas.js';
 import { connectRedis, type RedisSettings } from './redis-connection.js';
 import { DeploymentKeys } from './redis-keys.js';
 import { withScripts, type RedisClient, type ScriptCommands } from './redis-scripts.js';
@@ -26,6 +27,13 @@ export interface RedisRouterStateOptions extends RedisSettings {
   degradedForMs?: number;
   /** Told about every Redis error; routing carries on regardless. */
   onError?: (error: unknown) => void;
+  /**
+   * How old (ms, router clock) a group's view may be before a decision reads Redis again, and how long the counts
+   * of deployments without limits wait before they are written (default 100). Deployments with an rpm, tpm or
+   * max_parallel_requests limit are still counted per call, atomically. 0: every decision reads Redis and every
+   * call writes at once.
+   */
+  syncIntervalMs?: number;
 }
 
 /** Counters outlive their minute long enough for every instance to have read them. */
@@ -43,9 +51,12 @@ function parseAverage(value: string | number | null | undefined): [number, numbe
 
 /**
  * Router state in Redis, so N instances route as one: rpm/tpm counters, failure counts, cooldowns, latency averages
- * and in-flight counts. Before each decision the router refreshes its view of the group in one round trip; every write
- * is one Lua script whose results update the view. When Redis fails, the instance keeps routing on its own counts
- * and tries Redis again after `degradedForMs`.
+ * and in-flight counts. A group's view is read back from Redis at most once per `syncIntervalMs` (a decision in
+ * between uses the view as it is, with this instance's own calls counted in it). Deployments with an rpm, tpm or
+ * max_parallel_requests limit are counted per call by one Lua script whose result decides (ADR 0005); the others'
+ * counts wait here and go to Redis with the group's next read, one script per group and interval. Failures are
+ * written at once (they decide cooldowns). When Redis fails, the instance keeps routing on its own counts and tries
+ * Redis again after `degradedForMs`.
  */
 export class RedisRouterState implements RouterState {
   readonly #local = new InMemoryRouterState();
@@ -57,6 +68,16 @@ export class RedisRouterState implements RouterState {
   readonly #onError: (error: unknown) => void;
   readonly #pending = new Set<Promise<void>>();
   readonly #groupKeys = new Map<number, { minute: number; keys: string[] }>();
+  readonly #syncIntervalMs: number;
+  readonly #pendingDeltas = new PendingDeltas();
+  /** Per slot: whether its counts wait for the group's sync (no limits), and the group it was refreshed in. */
+  #batched: boolean[] = [];
+  #groupStart: number[] = [];
+  readonly #groupEnd = new Map<number, number>();
+  readonly #syncedAt = new Map<number, number>();
+  readonly #dirty = new Set<number>();
+  #timer: NodeJS.Timeout | undefined;
+  #lastNow = 0;
   #keys: DeploymentKeys[] = [];
   /** This instance's calls in flight per slot, as their in-flight set members (any one is released per call end). */
   #members: string[][] = [];
@@ -71,6 +92,7 @@ export class RedisRouterState implements RouterState {
     this.#prefix = options.prefix ?? 'switchyard:router:';
     this.#degradedForMs = options.degradedForMs ?? 1000;
     this.#onError = options.onError ?? (() => {});
+    this.#syncIntervalMs = Math.max(0, options.syncIntervalMs ?? 100);
     // A client created here reports connection errors through onError (ioredis would print them otherwise).
     if (this.#ownsClient) this.#client.on('error', (error: unknown) => this.#onError(error));
   }
@@ -79,19 +101,35 @@ export class RedisRouterState implements RouterState {
     this.#local.attach(deployments, config);
     this.#keys = deployments.map((deployment) => new DeploymentKeys(this.#prefix, deployment));
     this.#members = deployments.map(() => []);
+    const interval = this.#syncIntervalMs;
+    this.#batched = deployments.map((deployment) => interval > 0 && deployment.rpm <= 0 && deployment.tpm <= 0 && deployment.maxParallelRequests <= 0);
+    this.#groupStart = deployments.map(() => -1);
+    this.#pendingDeltas.resize(deployments.length);
     this.#latencyTtlMs = config.latencyTtlMs;
   }
 
   refresh(start: number, end: number, now: number): Promise<void> | undefined {
     if (this.#degraded()) return undefined;
-    const minute = minuteOf(now);
-    const keys = this.#snapshotKeys(start, end, minute);
-    const call = this.#client.switchyardSnapshot(keys.length, ...keys, now);
-    return this.#track(call.then((values) => this.#applySnapshot(start, end, minute, values)));
+    this.#lastNow = now;
+    if (this.#groupEnd.get(start) !== end) {
+      this.#groupEnd.set(start, end);
+      for (let slot = start; slot < end; slot++) this.#groupStart[slot] = start;
+    }
+    const at = this.#syncedAt.get(start);
+    if (at !== undefined && now >= at && now - at < this.#syncIntervalMs) return undefined;
+    this.#syncedAt.set(start, now);
+    return this.#sync(start, end, now);
   }
 
   acquire(slot: number, now: number): Promise<AcquiredCounts> | undefined {
     if (this.#degraded()) return this.#local.acquire(slot, now);
+    if (this.#batched[slot] === true) {
+      const member = `${this.#instance}:${++this.#sequence}`;
+      this.#members[slot]?.push(member);
+      this.#pendingDeltas.start(slot, member);
+      this.#markDirty(slot, now);
+      return this.#local.acquire(slot, now);
+    }
     const keys = this.#keyOf(slot);
     const minute = minuteOf(now);
     const counts: AcquiredCounts = { requestsThisMinute: 0, inFlight: 0 };
@@ -124,9 +162,14 @@ export class RedisRouterState implements RouterState {
 
   cancel(slot: number, now: number): Promise<void> | undefined {
     if (this.#degraded()) return this.#local.cancel(slot, now);
+    const member = this.#members[slot]?.pop() ?? '';
+    if (this.#batched[slot] === true) {
+      this.#pendingDeltas.undo(slot, member);
+      this.#markDirty(slot, now);
+      return this.#local.cancel(slot, now);
+    }
     const keys = this.#keyOf(slot);
     const minute = minuteOf(now);
-    const member = this.#members[slot]?.pop() ?? '';
     const call = this.#client.switchyardCancel(keys.requests(minute), keys.inFlight, windowTtlMs, member);
     return this.#track(
       call.then(([requests, running]) => this.#setCounts(slot, minute, requests, running)),
@@ -136,6 +179,17 @@ export class RedisRouterState implements RouterState {
 
   release(slot: number, now: number, sample: CallSample): Promise<void> | undefined {
     if (this.#degraded()) return this.#local.release(slot, now, sample);
+    let member = this.#members[slot]?.pop() ?? '';
+    if (this.#batched[slot] === true) {
+      if (!sample.failed) {
+        this.#pendingDeltas.end(slot, member);
+        this.#pendingDeltas.sample(slot, sample.tokens, sample.latencyMs, sample.timeToFirstTokenMs);
+        this.#markDirty(slot, now);
+        return this.#local.release(slot, now, sample);
+      }
+      // A failure is written at once: the failure count decides cooldowns, here and on other instances.
+      if (this.#pendingDeltas.dropWaiting(slot, member)) member = '';
+    }
     const keys = this.#keyOf(slot);
     const minute = minuteOf(now);
     const call = this.#client.switchyardRelease(
@@ -154,7 +208,7 @@ export class RedisRouterState implements RouterState {
       windowTtlMs,
       this.#latencyTtlMs,
       latencySamples,
-      this.#members[slot]?.pop() ?? '',
+      member,
     );
     return this.#track(
       call.then(([running, tokens, failures, latency, ttft]) => this.#applyRelease(slot, minute, [running, tokens, failures], latency, ttft)),
@@ -173,14 +227,65 @@ export class RedisRouterState implements RouterState {
     );
   }
 
-  /** Waits for writes still on their way to Redis (the router does not wait for a success's statistics). */
+  /** Writes the counts still waiting here and waits for writes on their way to Redis. */
   async flush(): Promise<void> {
+    this.#syncDirty();
     while (this.#pending.size > 0) await Promise.all(this.#pending);
   }
 
   async close(): Promise<void> {
     await this.flush();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
     if (this.#ownsClient) await this.#client.quit().catch(() => undefined);
+  }
+
+  /** A batched count is waiting: its group is written at the next sync, within the interval. */
+  #markDirty(slot: number, now: number): void {
+    this.#lastNow = now;
+    this.#dirty.add(this.#groupStart[slot] ?? -1);
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (!this.#degraded()) this.#syncDirty();
+    }, this.#syncIntervalMs);
+    this.#timer.unref();
+  }
+
+  #syncDirty(): void {
+    for (const start of this.#dirty) {
+      const end = this.#groupEnd.get(start);
+      if (end !== undefined) {
+        this.#syncedAt.set(start, this.#lastNow);
+        void this.#sync(start, end, this.#lastNow);
+      }
+    }
+    this.#dirty.clear();
+  }
+
+  /** Writes the group's waiting counts and reads the group back, in one script. */
+  #sync(start: number, end: number, now: number): Promise<void> {
+    this.#dirty.delete(start);
+    const minute = minuteOf(now);
+    const keys = this.#syncKeys(start, end, minute);
+    const taken: Array<SlotDelta | undefined> = [];
+    const deltas: string[] = [];
+    for (let slot = start; slot < end; slot++) {
+      const { delta, encoded } = this.#pendingDeltas.take(slot);
+      taken.push(delta);
+      deltas.push(encoded);
+    }
+    const args = [now, windowTtlMs, this.#latencyTtlMs, latencySamples, now + presumedLostMs, presumedLostMs];
+    const call = this.#client.switchyardSync(keys.length, ...keys, ...args, ...deltas);
+    return this.#track(
+      call.then((values) => this.#applySnapshot(start, end, minute, values)),
+      () => {
+        for (let slot = start; slot < end; slot++) {
+          const delta = taken[slot - start];
+          if (delta !== undefined) this.#pendingDeltas.restore(slot, delta);
+        }
+      },
+    );
   }
 
   #keyOf(slot: number): DeploymentKeys {
@@ -189,8 +294,8 @@ export class RedisRouterState implements RouterState {
     return keys;
   }
 
-  /** The snapshot key list for a group, rebuilt once a minute (the per-minute keys change) and reused otherwise. */
-  #snapshotKeys(start: number, end: number, minute: number): string[] {
+  /** The sync key list for a group, rebuilt once a minute (the per-minute keys change) and reused otherwise. */
+  #syncKeys(start: number, end: number, minute: number): string[] {
     const cached = this.#groupKeys.get(start);
     if (cached !== undefined && cached.minute === minute) return cached.keys;
     const keys: string[] = [];
@@ -204,6 +309,8 @@ export class RedisRouterState implements RouterState {
         deployment.inFlight,
         deployment.latencyAverage,
         deployment.ttftAverage,
+        deployment.latencySamples,
+        deployment.ttftSamples,
       );
     }
     this.#groupKeys.set(start, { minute, keys });
@@ -216,10 +323,11 @@ export class RedisRouterState implements RouterState {
       const base = (slot - start) * fieldsPerDeployment;
       table.cooldown[slot] = Number(values[base] ?? 0);
       table.minute[slot] = minute;
-      table.requests[slot] = Number(values[base + 1] ?? 0);
+      const unsynced = this.#pendingDeltas.unsynced(slot);
+      table.requests[slot] = Number(values[base + 1] ?? 0) + unsynced.requests;
       table.tokens[slot] = Number(values[base + 2] ?? 0);
       table.failures[slot] = Number(values[base + 3] ?? 0);
-      table.running[slot] = Math.max(0, Number(values[base + 4] ?? 0));
+      table.running[slot] = Math.max(0, Number(values[base + 4] ?? 0) + unsynced.running);
       [table.latency[slot], table.latencyAt[slot]] = parseAverage(values[base + 5]);
       [table.ttft[slot], table.ttftAt[slot]] = parseAverage(values[base + 6]);
     }

@@ -23,14 +23,66 @@ redis.call('ZREM', KEYS[2], ARGV[2])
 return {requests, redis.call('ZCARD', KEYS[2])}`;
 
 /**
- * Reads a group's state in one round trip. KEYS: per deployment, cooldown, requests, tokens, failures, in-flight,
- * latency, ttft. ARGV: now. Missing values come back as "" (a nil would cut the reply short).
+ * Lua: adds samples to a moving average kept as "average:time of last sample" over the last `count` samples (a list);
+ * samples after the ttl start a new average. Returns the average, or the stored one when there are no samples.
  */
-const snapshot = `
+const pushSamples = `
+local function pushSamples(list, average, values, now, ttl, count)
+  if #values == 0 then return redis.call('GET', average) or '' end
+  local previous = redis.call('GET', average)
+  if previous then
+    local at = tonumber(string.match(previous, ':(.+)$'))
+    if at and tonumber(now) - at > tonumber(ttl) then redis.call('DEL', list) end
+  else
+    redis.call('DEL', list)
+  end
+  redis.call('LPUSH', list, unpack(values))
+  redis.call('LTRIM', list, 0, tonumber(count) - 1)
+  local kept = redis.call('LRANGE', list, 0, -1)
+  local sum = 0
+  for _, item in ipairs(kept) do sum = sum + tonumber(item) end
+  local text = tostring(sum / #kept) .. ':' .. now
+  redis.call('SET', average, text, 'PX', ttl)
+  redis.call('PEXPIRE', list, ttl)
+  return text
+end`;
+
+/**
+ * Writes a group's batched counts and reads its state, in one round trip. KEYS, per deployment: cooldown,
+ * requests, tokens, failures, in-flight, latency, ttft, latency samples, ttft samples. ARGV: now, window ttl,
+ * latency ttl, sample count, presumed-lost time, in-flight key ttl, then per deployment its delta as JSON
+ * ({r: requests, t: tokens, a: members started, d: members ended, l: latencies, f: ttfts}) or "". Returns per
+ * deployment cooldown, requests, tokens, failures, in flight, latency, ttft; missing values as "" (a nil would cut
+ * the reply short).
+ */
+const sync = `${pushSamples}
 local out = {}
-for index = 1, #KEYS, 7 do
+local now = ARGV[1]
+for index = 1, #KEYS, 9 do
+  local encoded = ARGV[6 + (index - 1) / 9 + 1]
+  if encoded ~= nil and encoded ~= '' then
+    local delta = cjson.decode(encoded)
+    if delta.r ~= 0 then
+      redis.call('INCRBY', KEYS[index + 1], delta.r)
+      redis.call('PEXPIRE', KEYS[index + 1], ARGV[2])
+    end
+    if delta.t > 0 then
+      redis.call('INCRBY', KEYS[index + 2], delta.t)
+      redis.call('PEXPIRE', KEYS[index + 2], ARGV[2])
+    end
+    if #delta.a > 0 then
+      redis.call('ZREMRANGEBYSCORE', KEYS[index + 4], '-inf', now)
+      local scored = {}
+      for _, member in ipairs(delta.a) do scored[#scored + 1] = ARGV[5] scored[#scored + 1] = member end
+      redis.call('ZADD', KEYS[index + 4], unpack(scored))
+      redis.call('PEXPIRE', KEYS[index + 4], ARGV[6])
+    end
+    if #delta.d > 0 then redis.call('ZREM', KEYS[index + 4], unpack(delta.d)) end
+    pushSamples(KEYS[index + 7], KEYS[index + 5], delta.l, now, ARGV[3], ARGV[4])
+    pushSamples(KEYS[index + 8], KEYS[index + 6], delta.f, now, ARGV[3], ARGV[4])
+  end
   for offset = 0, 3 do out[#out + 1] = redis.call('GET', KEYS[index + offset]) or '' end
-  out[#out + 1] = redis.call('ZCOUNT', KEYS[index + 4], '(' .. ARGV[1], '+inf')
+  out[#out + 1] = redis.call('ZCOUNT', KEYS[index + 4], '(' .. now, '+inf')
   out[#out + 1] = redis.call('GET', KEYS[index + 5]) or ''
   out[#out + 1] = redis.call('GET', KEYS[index + 6]) or ''
 end
@@ -39,9 +91,8 @@ return out`;
 /**
  * Ends a call. KEYS: in-flight, tokens, failures, latency samples, latency average, ttft samples, ttft average.
  * ARGV: tokens, failed (0/1), latency ms or "", ttft ms or "", now, window ttl, latency ttl, sample count, member.
- * A moving average is kept as "average:time of last sample"; a sample after the ttl starts a new average.
  */
-const release = `
+const release = `${pushSamples}
 redis.call('ZREM', KEYS[1], ARGV[9])
 local running = redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[5], '+inf')
 local tokens = redis.call('INCRBY', KEYS[2], ARGV[1])
@@ -53,27 +104,9 @@ if ARGV[2] == '1' then
 else
   failures = tonumber(redis.call('GET', KEYS[3]) or '0')
 end
-local function sample(list, average, value)
-  if value == '' then return redis.call('GET', average) or '' end
-  local previous = redis.call('GET', average)
-  if previous then
-    local at = tonumber(string.match(previous, ':(.+)$'))
-    if at and tonumber(ARGV[5]) - at > tonumber(ARGV[7]) then redis.call('DEL', list) end
-  else
-    redis.call('DEL', list)
-  end
-  redis.call('LPUSH', list, value)
-  redis.call('LTRIM', list, 0, tonumber(ARGV[8]) - 1)
-  local values = redis.call('LRANGE', list, 0, -1)
-  local sum = 0
-  for _, item in ipairs(values) do sum = sum + tonumber(item) end
-  local text = tostring(sum / #values) .. ':' .. ARGV[5]
-  redis.call('SET', average, text, 'PX', ARGV[7])
-  redis.call('PEXPIRE', list, ARGV[7])
-  return text
-end
-local latency = sample(KEYS[4], KEYS[5], ARGV[3])
-local ttft = sample(KEYS[6], KEYS[7], ARGV[4])
+local function one(value) if value == '' then return {} end return {value} end
+local latency = pushSamples(KEYS[4], KEYS[5], one(ARGV[3]), ARGV[5], ARGV[7], ARGV[8])
+local ttft = pushSamples(KEYS[6], KEYS[7], one(ARGV[4]), ARGV[5], ARGV[7], ARGV[8])
 return {running, tokens, failures, latency, ttft}`;
 
 /** Extends a cooldown (never shortens it); returns the cooldown in force. */
@@ -95,8 +128,8 @@ export interface ScriptCommands {
     inFlightKeyTtlMs: number,
   ): Promise<[number, number]>;
   switchyardCancel(requests: string, inFlight: string, windowTtlMs: number, member: string): Promise<[number, number]>;
-  /** `keyCount` first, then the keys, then now. */
-  switchyardSnapshot(keyCount: number, ...keysAndNow: Array<string | number>): Promise<Array<string | number>>;
+  /** `keyCount` first, then the keys, then the arguments. */
+  switchyardSync(keyCount: number, ...keysAndArgs: Array<string | number>): Promise<Array<string | number>>;
   switchyardRelease(...keysAndArgs: Array<string | number>): Promise<[number, number, number, string, string]>;
   switchyardCoolDown(cooldown: string, untilMs: number, ttlMs: number): Promise<string>;
 }
@@ -107,7 +140,7 @@ const definitions = {
   switchyardRelease: { numberOfKeys: 7, lua: release },
   switchyardCoolDown: { numberOfKeys: 1, lua: coolDown },
   // The number of keys varies with the group, so it is the first argument.
-  switchyardSnapshot: { lua: snapshot },
+  switchyardSync: { lua: sync },
 };
 
 export function withScripts(client: RedisClient): RedisClient & ScriptCommands {

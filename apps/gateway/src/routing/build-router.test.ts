@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../config/load-config.js';
 import { createLogger } from '../observability/logger.js';
 import { installedFamilies } from '../providers/installed-families.js';
-import { buildRouter, redisSettingsFor } from './build-router.js';
+import { buildRouter, redisSettingsFor, syncIntervalOf } from './build-router.js';
 
 const fixtureDir = join(import.meta.dirname, '..', 'config', '__fixtures__', 'litellm-configs');
 const silent = createLogger({ level: 'silent' });
@@ -40,5 +40,13 @@ describe('redisSettingsFor', () => {
   it('lets REDIS_URL win, and is undefined (in-process state) without either', () => {
     expect(redisSettingsFor(base, { REDIS_URL: 'redis://x:1' })?.redis_url).toBe('redis://x:1');
     expect(redisSettingsFor({ ...base, routerSettings: {} }, {})).toBeUndefined();
+  });
+});
+
+describe('syncIntervalOf', () => {
+  it('reads SWITCHYARD_ROUTER_SYNC_INTERVAL_MS, and leaves a missing or bad value to the default', () => {
+    expect(syncIntervalOf({ SWITCHYARD_ROUTER_SYNC_INTERVAL_MS: '0' })).toEqual({ syncIntervalMs: 0 });
+    expect(syncIntervalOf({ SWITCHYARD_ROUTER_SYNC_INTERVAL_MS: '250' })).toEqual({ syncIntervalMs: 250 });
+    for (const bad of [undefined, '', '-1', 'soon', '1.5', '3600000']) expect(syncIntervalOf({ SWITCHYARD_ROUTER_SYNC_INTERVAL_MS: bad })).toEqual({});
   });
 });

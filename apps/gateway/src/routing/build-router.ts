@@ -2,6 +2,7 @@ import type { ProviderFamily } from '@switchyard/core';
 import { createRouterPricing, tokenizerTokenCounter } from '@switchyard/cost';
 import { createRouter, type Router, type RouterState } from '@switchyard/router';
 import { createRedisRouterState, wantsRedis, type RedisSettings } from '@switchyard/router-redis';
+import { z } from 'zod';
 import type { DeploymentConfig, GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -10,6 +11,20 @@ export interface RouterEnvironment {
   REDIS_URL?: string | undefined;
   /** Key prefix of the shared router state; instances that should route as one use the same. */
   SWITCHYARD_ROUTER_REDIS_PREFIX?: string | undefined;
+  /**
+   * How old (ms) a model group's shared view may be before a decision reads Redis again, and how long the counts of
+   * deployments without rpm/tpm/max_parallel_requests limits wait to be written (default 100; 0 = per call).
+   */
+  SWITCHYARD_ROUTER_SYNC_INTERVAL_MS?: string | undefined;
+}
+
+const syncInterval = z.coerce.number().int().min(0).max(60_000);
+
+/** The sync interval the environment sets, else undefined (the package's default); a bad value is ignored. */
+export function syncIntervalOf(env: RouterEnvironment): { syncIntervalMs?: number } {
+  const text = env.SWITCHYARD_ROUTER_SYNC_INTERVAL_MS;
+  const parsed = text === undefined || text === '' ? undefined : syncInterval.safeParse(text);
+  return parsed?.success ? { syncIntervalMs: parsed.data } : {};
 }
 
 /** The config's model_list as LiteLLM writes it (env references already resolved by the loader). */
@@ -35,6 +50,7 @@ function stateFor(config: GatewayConfig, env: RouterEnvironment, logger: Logger)
   return createRedisRouterState({
     ...redis,
     ...(env.SWITCHYARD_ROUTER_REDIS_PREFIX ? { prefix: env.SWITCHYARD_ROUTER_REDIS_PREFIX } : {}),
+    ...syncIntervalOf(env),
     onError: (error) => {
       // The router keeps routing on its own counts; one line per outage is enough.
       if (reported) return;
