@@ -77,4 +77,16 @@ describe('createLookupCache', () => {
     await t.cache.get('a');
     expect(t.loads()).toBe(5);
   });
+
+  it('shares one read between concurrent misses of an id, and a read started before clear does not fill the cache', async () => {
+    const { cache, loads } = setup();
+    const values = await Promise.all([cache.get('a'), cache.get('a'), cache.get('a')]);
+    expect(values).toEqual(['value of a', 'value of a', 'value of a']);
+    expect(loads()).toBe(1);
+    const before = cache.get('b');
+    cache.clear();
+    await before;
+    await cache.get('b');
+    expect(loads()).toBe(3);
+  });
 });

@@ -42,23 +42,43 @@ export function createLookupCache<V>(options: LookupCacheOptions<V>): LookupCach
     cache.set(id, entry);
   }
 
+  /** Loads in progress by id: concurrent misses of one id (an entry expiring under load) share one read. */
+  const loading = new Map<string, Promise<V | undefined>>();
+  /** Bumped by `clear`: a read that started before a clear does not fill the cache after it. */
+  let generation = 0;
+
+  async function reload(id: string, cached: Entry<V> | undefined, now: number): Promise<V | undefined> {
+    const started = generation;
+    let value: V | undefined;
+    try {
+      value = await options.load(id);
+    } catch (error) {
+      options.onError?.(error);
+      if (cached === undefined || now - cached.readAt > options.staleIfErrorMs) throw error;
+      cached.until = now + Math.min(staleRetryMs, options.ttlMs);
+      return cached.value;
+    }
+    if (started === generation) store(id, { value, readAt: options.now(), until: options.now() + options.ttlMs });
+    return value;
+  }
+
   return {
-    async get(id) {
+    get(id) {
       const cached = cache.get(id);
       const now = options.now();
-      if (cached !== undefined && cached.until > now) return cached.value;
-      let value: V | undefined;
-      try {
-        value = await options.load(id);
-      } catch (error) {
-        options.onError?.(error);
-        if (cached === undefined || now - cached.readAt > options.staleIfErrorMs) throw error;
-        cached.until = now + Math.min(staleRetryMs, options.ttlMs);
-        return cached.value;
-      }
-      store(id, { value, readAt: options.now(), until: options.now() + options.ttlMs });
-      return value;
+      if (cached !== undefined && cached.until > now) return Promise.resolve(cached.value);
+      const running = loading.get(id);
+      if (running !== undefined) return running;
+      const load = reload(id, cached, now).finally(() => {
+        if (loading.get(id) === load) loading.delete(id);
+      });
+      loading.set(id, load);
+      return load;
     },
-    clear: () => cache.clear(),
+    clear() {
+      generation++;
+      cache.clear();
+      loading.clear();
+    },
   };
 }

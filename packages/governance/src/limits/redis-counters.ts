@@ -30,7 +30,8 @@ const limit = (value: number | null | undefined) => (value == null ? -1 : value)
  */
 export function createRedisCounters(options: RedisCountersOptions): ScopeCounters {
   const owned = typeof options.redis === 'string';
-  const client = (owned ? new Redis(options.redis as string, { maxRetriesPerRequest: 2 }) : options.redis) as Commands;
+  // Auto-pipelining: the admits and settles of one event-loop tick go out as one write.
+  const client = (owned ? new Redis(options.redis as string, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : options.redis) as Commands;
   if (owned) client.on('error', options.onError ?? (() => undefined));
   client.defineCommand('switchyardGovAdmit', { numberOfKeys: 4, lua: admitScript });
   client.defineCommand('switchyardGovSettle', { numberOfKeys: 4, lua: settleScript });
