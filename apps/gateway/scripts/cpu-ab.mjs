@@ -6,6 +6,9 @@
 //
 //   node apps/gateway/scripts/cpu-ab.mjs [--rounds 8] [--requests 3000] [--warm 2000] [--conc 32]
 //     [--modes non-stream,stream] [--gateway apps/gateway/dist/main.js] [--gateway2 OTHER/dist/main.js] [--parallel]
+//     [--scenario governance-postgres|governance-pglite]
+//
+// --scenario: each gateway runs with its own session of the bench's governance scenario, as in icount-ab.mjs.
 //
 // Needs the built mock (tools/mock-provider/dist) and bare proxy (tools/bench/dist); Linux (taskset, /proc).
 import { spawn } from 'node:child_process';
@@ -13,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { drive as driveTarget, freePort, mockConfig, root, waitUntilUp } from './ab-client.mjs';
+import { drive as driveTarget, freePort, mockConfig, openScenario, root, waitUntilUp } from './ab-client.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,16 +28,17 @@ const { values } = parseArgs({
     gateway: { type: 'string', default: join(root, 'apps/gateway/dist/main.js') },
     gateway2: { type: 'string' },
     parallel: { type: 'boolean', default: false },
+    scenario: { type: 'string' },
   },
 });
 const [rounds, count, warm, conc] = [values.rounds, values.requests, values.warm, values.conc].map(Number);
-const drive = (port, stream, total) => driveTarget(port, { stream, total, conc });
+const drive = (target, stream, total) => driveTarget(target.port, { stream, total, conc, extraHeaders: target.headers });
 
 const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-const start = (cpu, args) => spawn('taskset', ['-c', String(cpu), process.execPath, ...args], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const start = (cpu, args, env = {}) => spawn('taskset', ['-c', String(cpu), process.execPath, ...args], { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 const mockPort = await freePort();
@@ -44,23 +48,26 @@ const config = mockConfig(mockPort, 'cpu-ab');
 const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [values.gateway, '--config', config]]];
 if (values.gateway2) targets.push(['gateway2', [values.gateway2, '--config', config]]);
 const running = [];
-for (const [name, args] of targets) {
+const sessions = [];
+for (const [run, [name, args]] of targets.entries()) {
   const port = await freePort();
-  const child = start(0, name === 'bare' ? [...args, `--port=${port}`] : [...args, '--port', String(port), '--host', '127.0.0.1']);
+  const session = await openScenario(name === 'bare' ? undefined : values.scenario, run);
+  sessions.push(session);
+  const child = start(0, name === 'bare' ? [...args, `--port=${port}`] : [...args, '--port', String(port), '--host', '127.0.0.1'], session.gatewayEnv);
   children.push(child);
   await waitUntilUp(port);
-  running.push({ name, port, pid: child.pid });
+  running.push({ name, port, pid: child.pid, headers: session.gatewayHeaders });
 }
 
 const results = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const mode of values.modes.split(',')) {
     const stream = mode === 'stream';
-    if (round === 0) await Promise.all(running.map((target) => drive(target.port, stream, warm)));
+    if (round === 0) await Promise.all(running.map((target) => drive(target, stream, warm)));
     const measure = async (target) => {
       const before = cpuSeconds(target.pid);
       const began = performance.now();
-      const bad = await drive(target.port, stream, count);
+      const bad = await drive(target, stream, count);
       const perRequest = ((cpuSeconds(target.pid) - before) * 1e6) / count;
       const key = `${mode} ${target.name}`;
       results.set(key, [...(results.get(key) ?? []), perRequest]);
@@ -79,3 +86,4 @@ for (const mode of values.modes.split(',')) {
   }
 }
 for (const child of children) child.kill();
+for (const session of sessions) await session.close();
