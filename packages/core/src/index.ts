@@ -13,6 +13,7 @@ export * from './errors/retry-after.js';
 export * from './provider/call-options.js';
 export * from './provider/chat-result.js';
 export * from './provider/chat-stream-part.js';
+export * from './provider/chat-stream-batch.js';
 export * from './provider/provider-capabilities.js';
 export * from './provider/chat-provider.js';
 export * from './provider/provider-family.js';

@@ -11,3 +11,5 @@ export * from './encode-embedding.js';
 export * from './redact-secrets.js';
 export * from './with-switchyard-errors.js';
 export * from './safe-fetch/index.js';
+export * from './sse-frames.js';
+export * from './sse-frames-batch.js';

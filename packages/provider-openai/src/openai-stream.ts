@@ -1,5 +1,15 @@
-import { SwitchyardError, streamPartFromJson, type CallOptions, type ChatCompletionRequest, type ChatStream, type ChatStreamPart } from '@switchyard/core';
-import { releaseBody, SseParser, transportError, type HttpResponseBody, type SseEvent } from '@switchyard/provider-kit';
+import {
+  partsOfBatches,
+  streamBatchOfParts,
+  streamPartFromJson,
+  SwitchyardError,
+  type CallOptions,
+  type ChatCompletionRequest,
+  type ChatStream,
+  type ChatStreamBatch,
+  type ChatStreamPart,
+} from '@switchyard/core';
+import { releaseBody, SseFrameSplitter, transportError, type HttpResponseBody, type SseEvent } from '@switchyard/provider-kit';
 import { prepareForCall } from './openai-chat.js';
 import { inBandStreamError } from './openai-error.js';
 import type { ResolvedOpenAIConfig } from './openai-settings.js';
@@ -20,7 +30,9 @@ function malformed(provider: string): SwitchyardError {
 type EventOutcome = ChatStreamPart | undefined | typeof streamEnd;
 const streamEnd = Symbol('[DONE]');
 
-function partOf(config: ResolvedOpenAIConfig, rewrite: ReturnType<typeof createChunkRewriter>, event: SseEvent): EventOutcome {
+type ChunkRewriter = ReturnType<typeof createChunkRewriter>;
+
+function partOf(config: ResolvedOpenAIConfig, rewrite: ChunkRewriter, event: SseEvent): EventOutcome {
   const provider = config.preset.id;
   const data = event.data;
   if (data === '[DONE]') return streamEnd;
@@ -39,30 +51,64 @@ function partOf(config: ResolvedOpenAIConfig, rewrite: ReturnType<typeof createC
   }
 }
 
+interface EventsOutcome {
+  parts: ChatStreamPart[];
+  done: boolean;
+  /** An event failed (an in-band error): the parts before it still go out first. */
+  failure?: unknown;
+}
+
+/** The parts of parsed events (an `SseFrameSplitter` read that was not plain frames), up to `[DONE]`. */
+function partsOfEvents(config: ResolvedOpenAIConfig, rewrite: ChunkRewriter, events: readonly SseEvent[]): EventsOutcome {
+  const parts: ChatStreamPart[] = [];
+  for (const event of events) {
+    let outcome: EventOutcome;
+    try {
+      outcome = partOf(config, rewrite, event);
+    } catch (failure) {
+      return { parts, done: false, failure };
+    }
+    if (outcome === streamEnd) return { parts, done: true };
+    if (outcome !== undefined) parts.push(outcome);
+  }
+  return { parts, done: false };
+}
+
+/** Hands over what parsed events became; returns whether the stream ended. Throws an event's failure after its parts. */
+function* batchOfEvents(outcome: EventsOutcome): Generator<ChatStreamBatch, boolean> {
+  if (outcome.parts.length > 0) yield streamBatchOfParts(outcome.parts);
+  if ('failure' in outcome) throw outcome.failure;
+  return outcome.done;
+}
+
 /**
- * The parts of a stream body: one generator over the body's chunks, each chunk's events parsed in one go. It stops
- * at `[DONE]` and then drains the body instead of destroying it (no AbortError, the connection is kept).
+ * The batches of a stream body, one per upstream read that completed an event. Plain `data: {…}` frames pass
+ * through as the upstream's bytes (`sseFramesBatch`); a read holding anything else (an in-band error, comments, a
+ * preset whose chunks are rewritten) is parsed event by event. Stops at `[DONE]` and then drains the body instead of
+ * destroying it (no AbortError, the connection is kept).
  */
-async function* streamParts(config: ResolvedOpenAIConfig, body: HttpResponseBody): AsyncGenerator<ChatStreamPart> {
+async function* streamBatches(config: ResolvedOpenAIConfig, body: HttpResponseBody): AsyncGenerator<ChatStreamBatch> {
   const rewrite = createChunkRewriter(config.preset.quirks);
-  const parser = new SseParser();
+  // A preset whose chunks are rewritten parses every event; otherwise only a read that may hold an in-band error.
+  const splitter = new SseFrameSplitter({ parseAll: rewrite !== undefined });
   let ended = false;
   try {
     for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      for (const event of parser.push(chunk)) {
-        const outcome = partOf(config, rewrite, event);
-        if (outcome === streamEnd) {
+      const read = splitter.push(chunk);
+      if (!Array.isArray(read)) {
+        if (read.batch !== undefined) yield read.batch;
+        if (read.done) {
           ended = true;
           return;
         }
-        if (outcome !== undefined) yield outcome;
+        continue;
+      }
+      if (yield* batchOfEvents(partsOfEvents(config, rewrite, read))) {
+        ended = true;
+        return;
       }
     }
-    for (const event of parser.end()) {
-      const outcome = partOf(config, rewrite, event);
-      if (outcome === streamEnd) return;
-      if (outcome !== undefined) yield outcome;
-    }
+    yield* batchOfEvents(partsOfEvents(config, rewrite, splitter.end()));
   } catch (error) {
     throw transportError(error, config.preset.id);
   } finally {
@@ -71,8 +117,9 @@ async function* streamParts(config: ResolvedOpenAIConfig, body: HttpResponseBody
 }
 
 /**
- * A streamed chat call: resolves once the upstream answered 200, then yields each event's JSON text as the
- * upstream sent it (`streamPartFromJson`), so the gateway forwards it without re-serialising. Stops at `[DONE]`.
+ * A streamed chat call: resolves once the upstream answered 200. `batches` hands over each read's frames as the
+ * upstream sent them, so the gateway forwards them without re-serialising; the parts iterator yields each event's
+ * JSON text (`streamPartFromJson`). Stops at `[DONE]`.
  */
 export async function openAIStreamChat(
   config: ResolvedOpenAIConfig,
@@ -85,6 +132,7 @@ export async function openAIStreamChat(
   return {
     upstreamHeaders: pickUpstreamHeaders(response.headers),
     droppedParams: prepared.dropped,
-    [Symbol.asyncIterator]: () => streamParts(config, response.body),
+    batches: () => streamBatches(config, response.body),
+    [Symbol.asyncIterator]: () => partsOfBatches(streamBatches(config, response.body)),
   };
 }

@@ -83,7 +83,7 @@ export class RequestGate {
       if (state.usage !== undefined) cost = costOf(state.usage, price);
       else if (state.timeToFirstTokenMs !== undefined && this.#call !== undefined) {
         // Cut short before its usage came: the prompt and the output it streamed, both counted here (an estimate).
-        const streamed = state.streamedParts === undefined ? 0 : streamedOutputTokens(state.streamedParts, state.upstreamModel);
+        const streamed = state.streamedBatches === undefined ? 0 : streamedOutputTokens(state.streamedBatches, state.upstreamModel);
         state.usage = syntheticUsage(this.#call.promptTokens(), streamed);
         cost = costOf(state.usage, price);
       }

@@ -1,4 +1,4 @@
-import type { ChatStreamPart, Usage } from '@switchyard/core';
+import type { ChatStreamBatch, Usage } from '@switchyard/core';
 import type { RequestGate } from '../governance/request-gate.js';
 
 /** What a model route learned while serving one request; the observe-request middleware logs and counts it. */
@@ -25,8 +25,8 @@ export interface RequestState {
   startedAt: number;
   /** Governance's checks and accounting for this request; undefined when governance is off. */
   gate: RequestGate | undefined;
-  /** The parts a governed stream relayed, kept (not parsed) so a stream cut short is charged what it streamed. */
-  streamedParts: ChatStreamPart[] | undefined;
+  /** The batches a governed stream relayed, kept (not parsed) so a stream cut short is charged what it streamed. */
+  streamedBatches: ChatStreamBatch[] | undefined;
 }
 
 export function createRequestState(startedAt: number): RequestState {
@@ -43,6 +43,6 @@ export function createRequestState(startedAt: number): RequestState {
     clientClosed: false,
     startedAt,
     gate: undefined,
-    streamedParts: undefined,
+    streamedBatches: undefined,
   };
 }

@@ -5,6 +5,15 @@ import type { OpenAIErrorBody } from '@switchyard/core';
 const headerFlushDelayMs = 50;
 
 const doneEvent = 'data: [DONE]\n\n';
+const doneEventBytes = Buffer.from(doneEvent);
+
+type Queued = string | Uint8Array;
+
+/** Two runs of framed events as one (strings stay strings; bytes are copied once, into one buffer). */
+function joined(first: Queued, second: Queued): Queued {
+  if (typeof first === 'string' && typeof second === 'string') return first + second;
+  return Buffer.concat([typeof first === 'string' ? Buffer.from(first) : first, typeof second === 'string' ? Buffer.from(second) : second]);
+}
 
 function flushHeadersIfIdle(stream: EventStream): void {
   stream.flushHeadersIfIdle();
@@ -37,10 +46,11 @@ function waitForDrain(outgoing: ServerResponse): Promise<void> {
  *
  * Events are never held back: each one is queued and the queue goes out at the end of the current tick, as one
  * write. Node's HTTP response buffers a tick's writes until then anyway (it corks the socket), so this changes
- * nothing on the wire; it saves the per-write work of chunked encoding (four socket writes per event).
+ * nothing on the wire; it saves the per-write work of chunked encoding (four socket writes per event). A pass-through
+ * hands over the upstream's framed bytes (`writeFramed`), which go out as they are.
  */
 export class EventStream {
-  #queued = '';
+  #queued: Queued | undefined;
   #flushScheduled = false;
   #drained: Promise<void> | undefined;
   #headerTimer: NodeJS.Timeout | undefined;
@@ -65,7 +75,7 @@ export class EventStream {
 
   /** At the end of the first tick: starts the 50 ms header timer unless an event is on its way with the headers. */
   armHeaderTimer(): void {
-    if (this.#closed || this.#wrote || this.#queued !== '' || this.outgoing.writableEnded) return;
+    if (this.#closed || this.#wrote || this.#queued !== undefined || this.outgoing.writableEnded) return;
     this.#headerTimer = setTimeout(flushHeadersIfIdle, headerFlushDelayMs, this);
   }
 
@@ -82,7 +92,13 @@ export class EventStream {
    * back-pressure to the upstream read.
    */
   write(data: string): Promise<void> | undefined {
-    this.#queued += `data: ${data}\n\n`;
+    return this.writeFramed(`data: ${data}\n\n`);
+  }
+
+  /** Queues events already framed as SSE (`data: …\n\n` each), such as an upstream's bytes; like `write`. */
+  writeFramed(events: string | Uint8Array): Promise<void> | undefined {
+    if (events.length === 0) return this.#drained;
+    this.#queued = this.#queued === undefined ? events : joined(this.#queued, events);
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       process.nextTick(flushEvents, this);
@@ -94,8 +110,8 @@ export class EventStream {
   flush(): void {
     this.#flushScheduled = false;
     const queued = this.#queued;
-    if (queued === '' || this.outgoing.writableEnded) return;
-    this.#queued = '';
+    if (queued === undefined || this.outgoing.writableEnded) return;
+    this.#queued = undefined;
     this.#wrote = true;
     if (this.outgoing.write(queued) || this.outgoing.destroyed) {
       this.#drained = undefined;
@@ -108,7 +124,7 @@ export class EventStream {
 
   /** Ends a stream normally: the queued events, then the `[DONE]` sentinel OpenAI's clients expect. */
   end(): void {
-    this.#finish(doneEvent);
+    this.#finish(typeof this.#queued === 'string' || this.#queued === undefined ? doneEvent : doneEventBytes);
   }
 
   /** Ends a stream that failed after it started: an in-band error event and no `[DONE]` (the SDKs raise APIError). */
@@ -122,10 +138,11 @@ export class EventStream {
     if (this.#headerTimer !== undefined) clearTimeout(this.#headerTimer);
   }
 
-  #finish(last: string): void {
+  /** The queued events and `last` in one final write. */
+  #finish(last: Queued): void {
     this.close();
     const queued = this.#queued;
-    this.#queued = '';
-    if (!this.outgoing.writableEnded) this.outgoing.end(queued + last);
+    this.#queued = undefined;
+    if (!this.outgoing.writableEnded) this.outgoing.end(queued === undefined ? last : joined(queued, last));
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { toSwitchyardError, type ChatCompletionRequest, type ChatStream } from '@switchyard/core';
+import { toSwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
+import type { RoutedChatStream } from '@switchyard/router';
 import type { RequestState } from '../http/request-state.js';
 import { EventStream } from '../http/sse-writer.js';
 import { callUpstream } from './call-upstream.js';
@@ -14,24 +15,25 @@ interface StreamCall {
 }
 
 /**
- * Relays the upstream's parts as they arrive, one `data:` event each, never re-serialised. The usage-only chunk
- * the gateway asked for is dropped unless the client asked for usage too. A failure ends the stream with an
- * in-band error event; a client that went away just stops it (the abort signal cancels the upstream call).
+ * Relays the upstream's batches as they arrive (one per upstream read), their framed events written as they came
+ * (a pass-through's bytes are never re-serialised). The usage-only chunk the gateway asked for is dropped unless the
+ * client asked for usage too. A failure ends the stream with an in-band error event; a client that went away just
+ * stops it (the abort signal cancels the upstream call).
  */
-async function relayParts(stream: ChatStream, events: EventStream, outgoing: ServerResponse, state: RequestState, wantsUsage: boolean, signal: AbortSignal): Promise<void> {
+async function relayBatches(stream: RoutedChatStream, events: EventStream, outgoing: ServerResponse, state: RequestState, wantsUsage: boolean, signal: AbortSignal): Promise<void> {
+  const batches = stream.batches();
   try {
-    for await (const part of stream) {
+    for (let result = await batches.next(); result.done !== true; result = await batches.next()) {
+      const batch = result.value;
       state.timeToFirstTokenMs ??= performance.now() - state.startedAt;
-      state.streamedParts?.push(part);
-      const usage = part.usage;
-      if (usage !== undefined) {
-        state.usage = usage;
-        if (!wantsUsage && part.chunk.choices.length === 0) continue;
-      }
-      const pending = events.write(part.json);
+      state.streamedBatches?.push(batch);
+      const usage = batch.usage;
+      if (usage !== undefined) state.usage = usage;
+      const pending = events.writeFramed(batch.sse(!wantsUsage && usage !== undefined));
       if (pending) await pending;
       if (outgoing.destroyed) {
         state.clientClosed = true;
+        await batches.return?.();
         return;
       }
     }
@@ -55,9 +57,9 @@ export async function streamChatCompletion(deps: ModelRouteDeps, outgoing: Serve
   const answer = await callUpstream(outgoing, state, routed, (value) => value.stream.upstreamHeaders);
   if (!answer) return;
   const events = new EventStream(outgoing, state.gate === undefined ? answer.headers : state.gate.decorate(answer.headers, state, false));
-  if (state.gate !== undefined) state.streamedParts = [];
+  if (state.gate !== undefined) state.streamedBatches = [];
   try {
-    await relayParts(answer.value.stream, events, outgoing, state, request.stream_options?.include_usage === true, signal);
+    await relayBatches(answer.value.stream, events, outgoing, state, request.stream_options?.include_usage === true, signal);
   } finally {
     events.close();
   }

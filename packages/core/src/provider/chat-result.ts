@@ -31,11 +31,30 @@ export interface ChatStreamPart {
 }
 
 /**
+ * The consecutive parts one upstream read completed, with their wire form. A pass-through provider keeps the
+ * upstream's bytes and parses nothing it is not asked for; `parts` are built on first read.
+ */
+export interface ChatStreamBatch {
+  /** The batch's parts, in order (at least one). */
+  readonly parts: readonly ChatStreamPart[];
+  /** The usage the batch carries (the usage chunk's), if any. */
+  readonly usage: Usage | undefined;
+  /**
+   * The parts as an OpenAI client receives them: `data: <json>\n\n` each, nothing else (no `[DONE]`). With
+   * `omitUsageOnly`, a chunk that carries usage and no choices is left out (the usage chunk a gateway asked the
+   * upstream for on behalf of a client that did not ask). May be empty.
+   */
+  sse(omitUsageOnly: boolean): string | Uint8Array;
+}
+
+/**
  * A streaming chat answer. The promise that yields it resolves once the upstream accepted the request, so a
  * failure before the first byte rejects it (and can fall back); a failure later throws from the iterator.
+ * `batches`, when a provider has it, is the same stream one upstream read at a time (iterate one or the other).
  */
 export interface ChatStream extends AsyncIterable<ChatStreamPart> {
   readonly upstreamHeaders?: UpstreamHeaders;
+  batches?(): AsyncIterator<ChatStreamBatch>;
 }
 
 export interface EmbeddingResult {

@@ -1,4 +1,5 @@
 import {
+  streamBatches,
   SwitchyardError,
   type CallOptions,
   type ChatCompletionRequest,
@@ -37,13 +38,13 @@ export function chatOperation(countTokens: boolean): Operation<ChatCompletionReq
   };
 }
 
-/** Streams are only handed over once their first part arrived, so a failure before it falls back. */
+/** Streams are only handed over once their first batch of parts arrived, so a failure before it falls back. */
 export function streamOperation(countTokens: boolean): Operation<ChatCompletionRequest, RoutedChatStream> {
   return {
     stream: true,
     async call(deployment, request, options, tracker, context) {
       const stream = await deployment.provider.streamChat(request, options);
-      const iterator = stream[Symbol.asyncIterator]();
+      const iterator = streamBatches(stream);
       const first = await iterator.next();
       tracker.firstPart();
       const estimate = countTokens ? context.promptTokens() : 0;

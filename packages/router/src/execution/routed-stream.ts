@@ -1,20 +1,22 @@
-import { toSwitchyardError, type ChatStream, type ChatStreamPart, type UpstreamHeaders } from '@switchyard/core';
+import { partsOfBatches, toSwitchyardError, type ChatStream, type ChatStreamBatch, type ChatStreamPart, type UpstreamHeaders } from '@switchyard/core';
 import type { CallTracker } from './call-tracker.js';
 
 /**
- * A provider's stream after its first part arrived (so failures before it could still fall back). Iterating it
- * replays that part, then the rest; the call settles when the stream ends, fails or is abandoned. A failure after
- * the first part throws a SwitchyardError from the iterator: the caller ends the stream with an in-band error.
+ * A provider's stream after its first batch arrived (so failures before it could still fall back). Iterating it
+ * replays that batch, then the rest; the call settles when the stream ends, fails or is abandoned. A failure after
+ * the first batch throws a SwitchyardError from the iterator: the caller ends the stream with an in-band error.
+ * The stream itself iterates batches (`batches()` returns it, one async step per upstream read); iterating it as an
+ * async iterable yields the parts.
  */
-export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPart> {
+export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamBatch> {
   readonly upstreamHeaders?: UpstreamHeaders;
-  #first: IteratorResult<ChatStreamPart> | undefined;
+  #first: IteratorResult<ChatStreamBatch> | undefined;
   #tokens = 0;
 
   constructor(
     source: ChatStream,
-    private readonly iterator: AsyncIterator<ChatStreamPart>,
-    first: IteratorResult<ChatStreamPart>,
+    private readonly iterator: AsyncIterator<ChatStreamBatch>,
+    first: IteratorResult<ChatStreamBatch>,
     private readonly tracker: CallTracker,
     private readonly countTokens: boolean,
     private readonly signal: AbortSignal | undefined,
@@ -30,17 +32,21 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
   }
 
   [Symbol.asyncIterator](): AsyncIterator<ChatStreamPart> {
+    return partsOfBatches(this);
+  }
+
+  batches(): AsyncIterator<ChatStreamBatch> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<ChatStreamPart>> {
+  async next(): Promise<IteratorResult<ChatStreamBatch>> {
     const first = this.#first;
     if (first !== undefined) {
       this.#first = undefined;
       return first;
     }
     if (this.tracker.settled) return { done: true, value: undefined };
-    let result: IteratorResult<ChatStreamPart>;
+    let result: IteratorResult<ChatStreamBatch>;
     try {
       result = await this.iterator.next();
     } catch (thrown) {
@@ -54,7 +60,7 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
     return result;
   }
 
-  async return(): Promise<IteratorResult<ChatStreamPart>> {
+  async return(): Promise<IteratorResult<ChatStreamBatch>> {
     this.#first = undefined;
     if (!this.tracker.settled) {
       this.#detach();
@@ -74,7 +80,7 @@ export class RoutedChatStream implements ChatStream, AsyncIterator<ChatStreamPar
     this.signal?.removeEventListener('abort', this.#onAbort);
   }
 
-  #observe(result: IteratorResult<ChatStreamPart>): void {
+  #observe(result: IteratorResult<ChatStreamBatch>): void {
     if (result.done === true) {
       this.#detach();
       this.tracker.succeed(this.#tokens);
