@@ -10,6 +10,18 @@ async function forwardedTexts(stream: ChatStream): Promise<string[]> {
   return texts;
 }
 
+/** What the gateway writes: each batch's SSE, joined. */
+async function forwardedSse(stream: ChatStream, omitUsageOnly: boolean): Promise<string> {
+  const batches = stream.batches?.();
+  if (batches === undefined) throw new Error('no batches');
+  let sse = '';
+  for (let result = await batches.next(); result.done !== true; result = await batches.next()) {
+    const framed = result.value.sse(omitUsageOnly);
+    sse += typeof framed === 'string' ? framed : Buffer.from(framed).toString('utf8');
+  }
+  return sse;
+}
+
 describe('what the gateway forwards is the upstream text', () => {
   const server = useRecordedServer();
 
@@ -19,6 +31,15 @@ describe('what the gateway forwards is the upstream text', () => {
     const openai = createOpenAI({ apiKey: 'k', baseURL: server().origin, env: {} });
     const stream = await openai.streamChat({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: 'Hi' }], stream: true });
     expect(await forwardedTexts(stream)).toEqual(chunkLines('openai-text.chunks.txt'));
+  });
+
+  it('hands over batches whose SSE is the upstream frames byte for byte, without [DONE]', async () => {
+    server().clear();
+    server().enqueue({ body: openAIStreamBody('openai-text.chunks.txt') });
+    const openai = createOpenAI({ apiKey: 'k', baseURL: server().origin, env: {} });
+    const stream = await openai.streamChat({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const lines = chunkLines('openai-text.chunks.txt');
+    expect(await forwardedSse(stream, false)).toBe(lines.map((line) => `data: ${line}\n\n`).join(''));
   });
 
   it('keeps the untranslated chunks of a translating preset as upstream text too', async () => {
