@@ -1,6 +1,6 @@
 import type { ProviderFamily } from '@switchyard/core';
 import { createApp } from './app.js';
-import type { GatewayConfig } from './config/gateway-config.js';
+import type { DeploymentConfig, GatewayConfig } from './config/gateway-config.js';
 import type { GovernanceRuntime } from './governance/governance-runtime.js';
 import { openGovernance, type GovernanceEnvironment } from './governance/open-governance.js';
 import { loadStoredDeployments } from './governance/stored-deployments.js';
@@ -11,9 +11,13 @@ import { buildRouter, type RouterEnvironment } from './routing/build-router.js';
 import { startServer, type RunningServer } from './server/start-server.js';
 import { buildServices, type BuiltServices } from './services/build-services.js';
 
+/** Loads the provider families a set of deployments needs (the config's and the stored ones), at start-up. */
+export type FamilyLoader = (deployments: readonly DeploymentConfig[]) => Promise<readonly ProviderFamily[]>;
+
 export interface GatewayOptions {
   config: GatewayConfig;
-  families: readonly ProviderFamily[];
+  /** The provider families, or a loader that imports only those the deployments use (`familiesFor`). */
+  families: readonly ProviderFamily[] | FamilyLoader;
   port?: number;
   host?: string;
   logger?: Logger;
@@ -46,7 +50,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let router: Router;
   try {
     const stored = governance === undefined ? [] : await loadStoredDeployments(governance.store, logger);
-    router = buildRouter({ ...options.config, deployments: [...options.config.deployments, ...stored] }, options.families, logger, env);
+    const deployments = [...options.config.deployments, ...stored];
+    const families = typeof options.families === 'function' ? await options.families(deployments) : options.families;
+    router = buildRouter({ ...options.config, deployments }, families, logger, env);
   } catch (error) {
     await governance?.close();
     throw error;

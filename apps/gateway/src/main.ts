@@ -9,7 +9,7 @@ import { loadConfigFile } from './config/load-config.js';
 import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream.js';
 import { startGateway } from './gateway.js';
 import { createLogger, flushLogsSync, type Logger } from './observability/logger.js';
-import { installedFamilies } from './providers/installed-families.js';
+import { familiesFor, familyListings } from './providers/family-catalog.js';
 import { governanceMasterKey } from './governance/open-governance.js';
 import { redisSettingsFor } from './routing/build-router.js';
 import { followPrimary, runPrimary } from './server/cluster-primary.js';
@@ -24,12 +24,12 @@ function version(): string {
 async function configFor(options: CliOptions): Promise<{ config: GatewayConfig; demo: DemoUpstream | undefined }> {
   if (options.config !== undefined) return { config: loadConfigFile(options.config), demo: undefined };
   const demo = await startDemoUpstream();
-  return { config: defaultConfig({ demoBaseUrl: demo.baseUrl, families: installedFamilies(), env: process.env }), demo };
+  return { config: defaultConfig({ demoBaseUrl: demo.baseUrl, families: familyListings, env: process.env }), demo };
 }
 
 async function run(options: CliOptions, logger: Logger): Promise<void> {
   const { config, demo } = await configFor(options);
-  const gateway = await startGateway({ config, families: installedFamilies(), port: options.port, host: options.host, logger });
+  const gateway = await startGateway({ config, families: familiesFor, port: options.port, host: options.host, logger });
   logger.info({ url: gateway.url, config: config.source, modelGroups: gateway.router.listModels() }, 'switchyard gateway listening');
   if (options.host === '0.0.0.0' && gateway.governance === undefined && config.masterKey === undefined) {
     logger.warn('listening on all interfaces without general_settings.master_key: anyone who can reach this port can use your providers');

@@ -6,7 +6,8 @@ export const demoModelName = 'switchyard-demo';
 export interface DefaultConfigOptions {
   /** The OpenAI-compatible base URL of the in-process mock provider, when it runs. */
   demoBaseUrl: string | undefined;
-  families: readonly ProviderFamily[];
+  /** The installed families' provider ids and API key variables (the families themselves need not be loaded). */
+  families: readonly Pick<ProviderFamily, 'providers' | 'apiKeyEnv'>[];
   env: NodeJS.ProcessEnv;
 }
 
