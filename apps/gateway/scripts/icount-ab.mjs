@@ -8,6 +8,7 @@
 //   node apps/gateway/scripts/icount-ab.mjs --target bare=bare --target A=apps/gateway/dist/main.js \
 //     [--target B=OTHER/main.js] [--mode non-stream|stream] [--requests 1000] [--warm 2000] [--conc 16]
 //     [--scenario governance-postgres|governance-pglite]
+//   A target may carry node flags after its script: --target 'semi4=apps/gateway/dist/main.js --max-semi-space-size=4'.
 //
 // --scenario runs each gateway target with the bench's governance session (a master key and a fresh virtual key
 // with rpm 100,000,000 and budget 1,000,000, which the requests present; the store, and Redis for
@@ -43,13 +44,14 @@ const config = mockConfig(mockPort, 'icount-ab');
 const perRequest = new Map();
 try {
   for (const [run, spec] of values.target.entries()) {
-    const [name, script] = spec.split('=');
+    const [name, command] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
+    const [script, ...nodeFlags] = command.split(' ');
     const session = await openScenario(script === 'bare' ? undefined : values.scenario, run);
     const load = { stream, conc, extraHeaders: session.gatewayHeaders };
     const port = await freePort();
     const out = join(tmpdir(), `icount-ab-${name}-${port}.callgrind`);
     const args = script === 'bare' ? [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`, `--port=${port}`] : [resolve(script), '--config', config, '--port', String(port), '--host', '127.0.0.1'];
-    const child = spawn('taskset', ['-c', '0', 'valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, '--smc-check=all', process.execPath, ...args], { env: { ...process.env, NODE_ENV: 'production', ...session.gatewayEnv }, stdio: 'ignore' });
+    const child = spawn('taskset', ['-c', '0', 'valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${out}`, '--smc-check=all', process.execPath, ...nodeFlags, ...args], { env: { ...process.env, NODE_ENV: 'production', ...session.gatewayEnv }, stdio: 'ignore' });
     await waitUntilUp(port, 2400, 100);
     await drive(port, { ...load, total: warm });
     execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });

@@ -3,23 +3,26 @@
 // Starts the mock (CPU 1) and the gateway (CPU 0), reads VmRSS once the gateway answers and has sat idle, then
 // (with --connections) runs `wrk -t1 -c N -d S` on CPU 1 with the bench's request while sampling VmRSS every 250 ms.
 //
-//   node apps/gateway/scripts/memory-probe.mjs [--gateway apps/gateway/dist/main.js] [--config openai|default|pglite|postgres]
-//     [--connections 64] [--duration 8] [--mode non-stream|stream] [--node-flag=--max-semi-space-size=8 ...]
+//   node apps/gateway/scripts/memory-probe.mjs [--gateway apps/gateway/dist/main.js] [--config openai|default]
+//     [--scenario governance-pglite|governance-postgres] [--connections 64] [--duration 8] [--mode non-stream|stream]
+//     [--node-flag=--max-semi-space-size=4 ...]
 //
-// pglite: a fresh SWITCHYARD_DATA_DIR with a virtual key; postgres: DATABASE_URL / REDIS_URL (default the local
-// test services) with a prefix of its own. Needs the built mock (tools/mock-provider/dist) and wrk for the load.
-import { execFileSync, spawn } from 'node:child_process';
+// --config default starts the gateway without --config (the demo model). --scenario adds the bench's governance
+// session (ab-client.mjs openScenario: master key, a fresh virtual key; governance-postgres needs
+// SWITCHYARD_BENCH_DATABASE_URL / _REDIS_URL or DATABASE_URL / REDIS_URL; needs tools/bench built). Needs the built
+// mock (tools/mock-provider/dist) and wrk for the load.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchBody, benchConfig, freePort, mockCli, root, waitUntilUp } from './probe-support.mjs';
+import { freePort, mockConfig, openScenario, root, waitUntilUp } from './ab-client.mjs';
 
 const { values } = parseArgs({
   options: {
     gateway: { type: 'string', default: join(root, 'apps/gateway/dist/main.js') },
     config: { type: 'string', default: 'openai' },
+    scenario: { type: 'string' },
     connections: { type: 'string', default: '0' },
     duration: { type: 'string', default: '8' },
     mode: { type: 'string', default: 'non-stream' },
@@ -32,48 +35,35 @@ const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/s
 const cpuSeconds = (pid) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
 const pinned = (cpu, args, env = {}, stdout = 'ignore') =>
   spawn('taskset', ['-c', String(cpu), ...args], { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', stdout, 'inherit'] });
-
-/** The environment and the virtual key of a governed run; the key is issued before the gateway opens the store. */
-async function governance(kind, work) {
-  if (kind !== 'pglite' && kind !== 'postgres') return { env: {}, authorization: 'Bearer sk-bench' };
-  const { openStore } = await import(createRequire(join(root, 'apps/gateway/package.json')).resolve('@switchyard/store'));
-  const prefix = `switchyard-memory-probe:${process.pid}:${Date.now()}:`;
-  const env =
-    kind === 'pglite'
-      ? { SWITCHYARD_DATA_DIR: join(work, 'pglite') }
-      : {
-          DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-          SWITCHYARD_GOVERNANCE_REDIS_PREFIX: prefix,
-          SWITCHYARD_ROUTER_REDIS_PREFIX: `${prefix}router:`,
-        };
-  const store = await openStore(kind === 'pglite' ? { dataDir: env.SWITCHYARD_DATA_DIR, env: {} } : { databaseUrl: env.DATABASE_URL, env: {} });
-  const { key } = await store.keys.create({ keyAlias: `memory-probe-${Date.now()}`, rpmLimit: 100_000_000, maxBudget: 1_000_000 });
-  await store.close();
-  return { env: { ...env, SWITCHYARD_MASTER_KEY: 'sk-switchyard-memory-probe-master' }, authorization: `Bearer ${key}` };
-}
+const body = (stream) =>
+  JSON.stringify({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: 'Say hello in one short sentence.' }],
+    ...(stream ? { stream: true } : {}),
+  });
 
 const work = mkdtempSync(join(tmpdir(), 'memory-probe-'));
 const mockPort = await freePort();
-const children = [pinned(1, [process.execPath, mockCli, '--port', String(mockPort), '--host', '127.0.0.1'])];
+const children = [pinned(1, [process.execPath, join(root, 'tools/mock-provider/dist/cli.js'), '--port', String(mockPort), '--host', '127.0.0.1'])];
+let session;
 try {
   await waitUntilUp(mockPort);
-  const config = join(work, 'gateway.yaml');
-  writeFileSync(config, benchConfig(mockPort));
-  const { env, authorization } = await governance(values.config, work);
+  const config = mockConfig(mockPort, 'memory-probe');
+  session = await openScenario(values.scenario, 0);
   const port = await freePort();
   const configArgs = values.config === 'default' ? [] : ['--config', config];
-  const gateway = pinned(0, [process.execPath, ...values['node-flag'], resolve(values.gateway), ...configArgs, '--port', String(port), '--host', '127.0.0.1'], env);
+  const gateway = pinned(0, [process.execPath, ...values['node-flag'], resolve(values.gateway), ...configArgs, '--port', String(port), '--host', '127.0.0.1'], session.gatewayEnv);
   children.push(gateway);
   await waitUntilUp(port);
   await sleep(Number(values.idle));
   const idle = rssMb(gateway.pid);
-  console.log(`${values.config} idle RSS ${idle.toFixed(1)} MB (pid ${gateway.pid}, flags ${values['node-flag'].join(' ') || 'none'})`);
+  console.log(`${values.scenario ?? values.config} idle RSS ${idle.toFixed(1)} MB (pid ${gateway.pid}, flags ${values['node-flag'].join(' ') || 'none'})`);
   const connections = Number(values.connections);
   if (connections > 0) {
     const requestFile = join(work, 'request.txt');
-    const head = `POST /v1/chat/completions\ncontent-type: application/json\nauthorization: ${authorization}`;
-    writeFileSync(requestFile, `${head}\n\n${benchBody(values.mode === 'stream')}`);
+    const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench', ...session.gatewayHeaders };
+    const head = ['POST /v1/chat/completions', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join('\n');
+    writeFileSync(requestFile, `${head}\n\n${body(values.mode === 'stream')}`);
     const samples = [];
     const cpuBefore = cpuSeconds(gateway.pid);
     const sampler = setInterval(() => samples.push(rssMb(gateway.pid)), 250);
@@ -94,5 +84,6 @@ try {
   const exited = children.map((child) => new Promise((done) => (child.exitCode === null ? child.on('exit', done) : done())));
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(exited);
+  await session?.close();
   rmSync(work, { recursive: true, force: true });
 }
