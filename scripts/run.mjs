@@ -48,7 +48,9 @@ const tasks = {
   start: (args) => {
     const built = run(pnpmBin, ['nx', 'run', '@switchyard/gateway:build', '--outputStyle=stream']);
     if (built !== 0) return built;
-    return run(process.execPath, [join(root, 'apps', 'gateway', 'dist', 'main.js'), ...args]);
+    // The gateway's V8 flags (apps/gateway/package.json "switchyard.nodeFlags"; docs/scaling.md, "Memory").
+    const gateway = JSON.parse(readFileSync(join(root, 'apps', 'gateway', 'package.json'), 'utf8'));
+    return run(process.execPath, [...gateway.switchyard.nodeFlags, join(root, 'apps', 'gateway', 'dist', 'main.js'), ...args]);
   },
   bench: (args) => run(pnpmBin, ['--filter', '@switchyard/bench', 'bench', ...args]),
   pnpm: (args) => run(pnpmBin, args),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,5 +21,11 @@ export function distScript(relativePath: string): string {
 export const wrkScript = join(packageRoot, 'lua', 'post.lua');
 
 export const gatewayMain = join(workspaceRoot, 'apps', 'gateway', 'dist', 'main.js');
+
+/** The node flags the gateway is launched with (apps/gateway/package.json "switchyard.nodeFlags", as `npm start`). */
+export function gatewayNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'apps', 'gateway', 'package.json'), 'utf8')) as { switchyard?: { nodeFlags?: string[] } };
+  return manifest.switchyard?.nodeFlags ?? [];
+}
 
 export const mockProviderCli = join(workspaceRoot, 'tools', 'mock-provider', 'dist', 'cli.js');

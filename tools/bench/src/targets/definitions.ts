@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { distScript, gatewayMain } from '../paths.js';
+import { distScript, gatewayMain, gatewayNodeFlags } from '../paths.js';
 import type { TargetName } from '../scenarios/scenario.js';
 import { startNodeTarget } from './start-node-target.js';
 import type { TargetDefinition } from './target.js';
@@ -37,7 +37,8 @@ const gateway: TargetDefinition = {
     const workers = context.gatewayWorkers ?? 1;
     return startNodeTarget(
       'gateway',
-      { ...context, env: { ...context.session?.gatewayEnv, ...context.env } },
+      // Launched as `npm start` launches it: with the gateway's node flags (the young-generation cap).
+      { ...context, env: { ...context.session?.gatewayEnv, ...context.env }, nodeFlags: [...gatewayNodeFlags(), ...(context.nodeFlags ?? [])] },
       gatewayMain,
       (port) => ['--config', config, '--port', String(port), '--host', '127.0.0.1', ...(workers > 1 ? ['--workers', String(workers)] : [])],
     );
