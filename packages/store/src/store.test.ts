@@ -4,6 +4,7 @@ import { identityCases } from './repositories/identity.cases.js';
 import { indexCases } from './repositories/indexes.cases.js';
 import { keyCases } from './repositories/keys.cases.js';
 import { registryCases } from './repositories/registry.cases.js';
+import { spendInsertCases } from './repositories/spend-insert.cases.js';
 import { spendCases } from './repositories/spend.cases.js';
 import { spendQueryCases } from './repositories/spend-queries.cases.js';
 import type { Store } from './store.js';
@@ -14,6 +15,7 @@ const suites: Record<string, StoreCase[]> = {
   keys: keyCases,
   budgets: budgetCases,
   spend: spendCases,
+  'spend insert': spendInsertCases,
   'spend queries': spendQueryCases,
   registry: registryCases,
   indexes: indexCases,

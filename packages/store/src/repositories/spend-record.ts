@@ -1,10 +1,11 @@
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
-import { dailySpend, endUsers, organisations, spendLogs, teamMemberships, teams, users, virtualKeys } from '../schema/index.js';
+import { dailySpend, endUsers, organisations, teamMemberships, teams, users, virtualKeys } from '../schema/index.js';
+import { insertSpendLogs, type SpendLogInput } from './spend-insert.js';
 import { compareText, rollUpDaily, sumSpendCounters, type CountedSpend, type DailySpendRow, type SpendIncrement } from './spend-rollup.js';
 
-export type SpendLogInput = Omit<typeof spendLogs.$inferInsert, 'createdAt'>;
+export type { SpendLogInput };
 
 export interface RecordSpendResult {
   /** Rows written now. */
@@ -13,44 +14,15 @@ export interface RecordSpendResult {
   duplicates: number;
 }
 
-/** 1000 rows × 26 columns stays well under Postgres' 65,535 bind parameters per statement. */
+/** 1000 roll-up rows × 14 columns stays well under Postgres' 65,535 bind parameters per statement. */
 const CHUNK = 1000;
-
-const counted = {
-  keyHash: spendLogs.keyHash,
-  userId: spendLogs.userId,
-  teamId: spendLogs.teamId,
-  organisationId: spendLogs.organisationId,
-  endUserId: spendLogs.endUserId,
-  modelGroup: spendLogs.modelGroup,
-  provider: spendLogs.provider,
-  promptTokens: spendLogs.promptTokens,
-  completionTokens: spendLogs.completionTokens,
-  cachedTokens: spendLogs.cachedTokens,
-  reasoningTokens: spendLogs.reasoningTokens,
-  cost: sql<string>`${spendLogs.cost}::text`,
-  status: spendLogs.status,
-  cacheHit: spendLogs.cacheHit,
-  tags: spendLogs.tags,
-  startedAt: spendLogs.startedAt,
-};
 
 /**
  * Inserts in request-id order. Two flushes carrying the same request ids wait on each other's uncommitted rows;
  * in one shared order they queue, in different orders they deadlock (seen on Postgres before the sort).
  */
-async function insertLogs(tx: Database, logs: readonly SpendLogInput[]): Promise<CountedSpend[]> {
-  const sorted = [...logs].sort((a, b) => compareText(a.requestId, b.requestId));
-  const inserted: CountedSpend[] = [];
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const rows = await tx
-      .insert(spendLogs)
-      .values(sorted.slice(start, start + CHUNK))
-      .onConflictDoNothing({ target: spendLogs.requestId })
-      .returning(counted);
-    inserted.push(...rows);
-  }
-  return inserted;
+function insertLogs(tx: Database, logs: readonly SpendLogInput[]): Promise<CountedSpend[]> {
+  return insertSpendLogs(tx, [...logs].sort((a, b) => compareText(a.requestId, b.requestId)));
 }
 
 const added = (column: string) => sql.raw(`"daily_spend"."${column}" + excluded."${column}"`);
