@@ -60,4 +60,12 @@ export const spendInsertCases: StoreCase[] = [
       expect((await store.keys.require(record.id)).spend).toBe(0.1234570391);
     },
   },
+  {
+    name: 'stores a batch with NUL and unpaired surrogates in its text (as U+FFFD) instead of refusing it',
+    async run(store) {
+      const log = sampleSpendLog({ endUserId: 'a\u0000b', tags: ['\ud800x', 'ok'], metadata: { note: 'y\udc00' } });
+      expect(await store.spend.record([log])).toEqual({ inserted: 1, duplicates: 0 });
+      expect(await storedRow(store, log.requestId)).toMatchObject({ endUserId: 'a\ufffdb', tags: ['\ufffdx', 'ok'], metadata: { note: 'y\ufffd' } });
+    },
+  },
 ];

@@ -2,7 +2,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { spendLogs } from '../schema/index.js';
 import { sampleSpendLog } from '../testing/index.js';
-import { SPEND_LOG_INSERT_COLUMNS, spendLogRow } from './spend-insert.js';
+import { postgresSafeJson, SPEND_LOG_INSERT_COLUMNS, spendLogRow } from './spend-insert.js';
 
 const columns = Object.values(getTableColumns(spendLogs));
 
@@ -23,5 +23,12 @@ describe('the raw spend-log insert', () => {
       // tags' default is the SQL '{}'::text[]; the others are JS values.
       expect(value, column.name).toEqual(column.name === 'tags' ? [] : column.default);
     }
+  });
+
+  it('replaces what Postgres cannot store in text (NUL, an unpaired surrogate) and nothing else', () => {
+    const json = JSON.stringify(['a\u0000b', '\ud800x', 'y\udc00', '\\ud800', '\\\ud800', '😀', 'plain \\ back']);
+    expect(JSON.parse(postgresSafeJson(json))).toEqual(['a\ufffdb', '\ufffdx', 'y\ufffd', '\\ud800', '\\\ufffd', '😀', 'plain \\ back']);
+    const clean = JSON.stringify(['no escapes', 'tab\t']);
+    expect(postgresSafeJson(clean)).toBe(clean);
   });
 });

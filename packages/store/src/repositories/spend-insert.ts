@@ -83,12 +83,43 @@ const insertStatement = sql.raw(
 );
 const insertTail = sql.raw(`::json) on conflict ("request_id") do nothing returning "request_id", "cost"::text as "cost"`);
 
+/** A `\u0000` or a lone surrogate's escape (JSON.stringify writes pairs as they are), after an even run of backslashes. */
+const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
+const UNSTORABLE_CHARACTER = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** JSON text with every NUL and unpaired surrogate in its strings written as U+FFFD. */
+export function postgresSafeJson(json: string): string {
+  return json.replace(UNSTORABLE_ESCAPE, '$1\\ufffd');
+}
+
+const storable = <T>(value: T): T => (typeof value === 'string' ? (value.replace(UNSTORABLE_CHARACTER, '\ufffd') as T) : value);
+
+/**
+ * Postgres refuses text holding NUL or an unpaired surrogate, and would refuse the whole batch, which the spend
+ * buffer would then retry for ever. Such a log (rare: they come from client-chosen tags, user ids or metadata) is
+ * written with U+FFFD in their place, in the log and in its roll-ups alike.
+ */
+function storableLog(log: SpendLogInput): SpendLogInput {
+  const copy = { ...log } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(copy)) copy[field] = storable(value);
+  return {
+    ...(copy as SpendLogInput),
+    tags: log.tags?.map(storable),
+    metadata: log.metadata == null ? log.metadata : JSON.parse(postgresSafeJson(JSON.stringify(log.metadata))),
+  };
+}
+
 /**
  * Inserts the logs (already in lock order) and returns what the roll-ups and counters need of the rows really
  * inserted: the input's fields, with the cost as Postgres stored it (numeric(24, 10), exact decimal text).
  */
 export async function insertSpendLogs(tx: Database, logs: readonly SpendLogInput[]): Promise<CountedSpend[]> {
-  const json = JSON.stringify(logs.map(spendLogRow));
+  let json = JSON.stringify(logs.map(spendLogRow));
+  // Any \u escape (rare: control characters, NUL, unpaired surrogates) takes the slow, careful path.
+  if (json.includes('\\u')) {
+    logs = logs.map(storableLog);
+    json = JSON.stringify(logs.map(spendLogRow));
+  }
   const result = await tx.execute(sql`${insertStatement}${json}${insertTail}`);
   const stored = new Map<string, string>();
   for (const row of rowsOf<{ request_id: string; cost: string }>(result)) stored.set(row.request_id, row.cost);
