@@ -18,10 +18,10 @@ export const freePort = () =>
 
 const baseHeaders = { 'content-type': 'application/json', authorization: 'Bearer sk-bench' };
 
-/** Sends one request; resolves with the status and body text. */
-export function send(agent, port, body, headers = baseHeaders) {
+/** Sends one request (a chat completion unless told otherwise); resolves with the status and body text. */
+export function send(agent, port, body, headers = baseHeaders, { method = 'POST', path = '/v1/chat/completions' } = {}) {
   return new Promise((done, fail) => {
-    const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/v1/chat/completions', headers }, (res) => {
+    const req = request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8').on('data', (part) => (text += part)).on('end', () => done({ status: res.statusCode, text }));
     });
@@ -79,4 +79,23 @@ export async function openScenario(scenario, run) {
   const found = getScenario(scenario);
   if (found.open === undefined) throw new Error(`scenario ${scenario} has no session (governance-pglite, governance-postgres do)`);
   return found.open({ workDir: tmpdir(), run });
+}
+
+/** The spend of the session's virtual key, read with its master key over /key/info (what the flushed logs added). */
+export async function keySpend(port, session) {
+  const key = session.gatewayHeaders.authorization.replace(/^Bearer /, '');
+  const headers = { authorization: `Bearer ${session.gatewayEnv.SWITCHYARD_MASTER_KEY}` };
+  const { status, text } = await send(undefined, port, undefined, headers, { method: 'GET', path: `/key/info?key=${encodeURIComponent(key)}` });
+  if (status !== 200) throw new Error(`/key/info answered ${status}`);
+  return Number(JSON.parse(text).info.spend);
+}
+
+/** Polls the key's spend once a second until it reaches `atLeast`: the spend logs of every request so far are written. */
+export async function waitForSpend(port, session, atLeast, tries = 600) {
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const spend = await keySpend(port, session);
+    if (spend > 0 && spend >= atLeast * (1 - 1e-9)) return spend;
+    await new Promise((done) => setTimeout(done, 1000));
+  }
+  throw new Error(`the spend logs were not written within ${tries} s`);
 }
