@@ -31,4 +31,20 @@ describe('createSpendBuffer', () => {
     expect([...stored.keys()]).toEqual(['a', 'b', 'c', 'd']);
     expect(buffer.stats).toMatchObject({ buffered: 0, written: 4, duplicates: 0 });
   });
+
+  it('gives the event loop back between batches, so requests wait for one batch, not the whole flush', async () => {
+    const events: string[] = [];
+    const buffer = createSpendBuffer({
+      flushIntervalMs: 60_000,
+      batchSize: 1,
+      record: async (logs) => {
+        if (events.push('write') === 1) setImmediate(() => events.push('event loop'));
+        return { inserted: logs.length, duplicates: 0 };
+      },
+    });
+    for (const id of ['a', 'b']) buffer.add(log(id));
+    await buffer.flush();
+    expect(events).toEqual(['write', 'event loop', 'write']);
+    await buffer.close(1000);
+  });
 });
