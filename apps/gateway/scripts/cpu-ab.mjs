@@ -6,7 +6,7 @@
 //
 //   node apps/gateway/scripts/cpu-ab.mjs [--rounds 8] [--requests 3000] [--warm 2000] [--conc 32]
 //     [--modes non-stream,stream] [--gateway apps/gateway/dist/main.js] [--gateway2 OTHER/dist/main.js] [--parallel]
-//     [--scenario governance-postgres|governance-pglite]
+//     [--scenario governance-postgres|governance-pglite] [--flags="NODE FLAGS"] [--flags2="NODE FLAGS"]
 //
 // --scenario: each gateway runs with its own session of the bench's governance scenario, as in icount-ab.mjs.
 //
@@ -27,6 +27,9 @@ const { values } = parseArgs({
     modes: { type: 'string', default: 'non-stream,stream' },
     gateway: { type: 'string', default: join(root, 'apps/gateway/dist/main.js') },
     gateway2: { type: 'string' },
+    // Node flags for each gateway, space-separated (e.g. "--max-semi-space-size=4"), to A/B a launcher flag.
+    flags: { type: 'string', default: '' },
+    flags2: { type: 'string', default: '' },
     parallel: { type: 'boolean', default: false },
     scenario: { type: 'string' },
   },
@@ -39,14 +42,15 @@ const cpuSeconds = (pid) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 const start = (cpu, args, env = {}) => spawn('taskset', ['-c', String(cpu), process.execPath, ...args], { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+const nodeFlags = (text) => text.split(' ').filter((flag) => flag !== '');
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 const mockPort = await freePort();
 const children = [start(1, [join(root, 'tools/mock-provider/dist/cli.js'), '--port', String(mockPort), '--host', '127.0.0.1'])];
 await waitUntilUp(mockPort);
 const config = mockConfig(mockPort, 'cpu-ab');
-const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [values.gateway, '--config', config]]];
-if (values.gateway2) targets.push(['gateway2', [values.gateway2, '--config', config]]);
+const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [...nodeFlags(values.flags), values.gateway, '--config', config]]];
+if (values.gateway2) targets.push(['gateway2', [...nodeFlags(values.flags2), values.gateway2, '--config', config]]);
 const running = [];
 const sessions = [];
 for (const [run, [name, args]] of targets.entries()) {
