@@ -62,12 +62,11 @@ export class EventStream {
     private readonly outgoing: ServerResponse,
     headers: OutgoingHttpHeaders,
   ) {
-    outgoing.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    });
+    // The caller's headers are built for this answer alone: set the SSE ones on them instead of copying them all.
+    headers['content-type'] = 'text/event-stream; charset=utf-8';
+    headers['cache-control'] = 'no-cache';
+    headers['x-accel-buffering'] = 'no';
+    outgoing.writeHead(200, headers);
     // The first event nearly always follows within this tick (the router hands a stream over once its first part
     // arrived): only when none was queued by the end of the tick is the header timer worth its cost.
     process.nextTick(armHeaderTimer, this);
