@@ -18,7 +18,7 @@ import { chatCompletionsRoute } from './routes/chat-completions.js';
 import { embeddingsRoute } from './routes/embeddings.js';
 import { livelinessRoute, readinessRoute } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
-import { mountManagementRoutes } from './routes/management/index.js';
+import type { mountManagementRoutes } from './routes/management/index.js';
 import { governedModelsRoute, modelsRoute } from './routes/models.js';
 import { mountServiceManagementRoutes } from './services/service-management-routes.js';
 import { mountServiceRoutes, type GatewayServices } from './services/service-routes.js';
@@ -34,6 +34,11 @@ export interface AppOptions {
   governance?: GovernanceRuntime | undefined;
   /** MCP (`/mcp`), A2A (`/a2a/{agent}/`) and their management routes; chat requests with MCP tools use it too. */
   services?: GatewayServices | undefined;
+  /**
+   * Mounts the management API with governance: `routes/management/index.js`, which the caller imports at start-up only
+   * when governance is on (it loads the store and all of governance).
+   */
+  mountManagement?: typeof mountManagementRoutes | undefined;
 }
 
 function modelRouteGuard(options: AppOptions): ModelMiddleware | undefined {
@@ -102,7 +107,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
   attachFastRoutes(app, createFastRoutes(modelRoutes, (thrown, c) => answerUnhandled(options.logger, thrown, c)));
   if (options.governance !== undefined) {
-    mountManagementRoutes(app, { store: options.governance.store, auth: options.governance.auth, router: options.router, logger: options.logger });
+    options.mountManagement?.(app, { store: options.governance.store, auth: options.governance.auth, router: options.router, logger: options.logger });
   }
 
   app.notFound((c) => {

@@ -6,11 +6,11 @@ import { ConfigError } from './config/config-error.js';
 import { defaultConfig } from './config/default-config.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { loadConfigFile } from './config/load-config.js';
-import { startDemoUpstream, type DemoUpstream } from './demo/demo-upstream.js';
+import type { DemoUpstream } from './demo/demo-upstream.js';
 import { startGateway } from './gateway.js';
 import { createLogger, flushLogsSync, type Logger } from './observability/logger.js';
 import { familiesFor, familyListings } from './providers/family-catalog.js';
-import { governanceMasterKey } from './governance/open-governance.js';
+import { governanceMasterKey } from './governance/governance-env.js';
 import { redisSettingsFor } from './routing/build-router.js';
 import { followPrimary, runPrimary } from './server/cluster-primary.js';
 import { installGracefulShutdown } from './server/graceful-shutdown.js';
@@ -23,6 +23,8 @@ function version(): string {
 
 async function configFor(options: CliOptions): Promise<{ config: GatewayConfig; demo: DemoUpstream | undefined }> {
   if (options.config !== undefined) return { config: loadConfigFile(options.config), demo: undefined };
+  // The demo upstream (the mock provider) is imported only when there is no config file.
+  const { startDemoUpstream } = await import('./demo/demo-upstream.js');
   const demo = await startDemoUpstream();
   return { config: defaultConfig({ demoBaseUrl: demo.baseUrl, families: familyListings, env: process.env }), demo };
 }

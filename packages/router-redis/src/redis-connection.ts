@@ -1,18 +1,8 @@
 import { Redis } from 'ioredis';
 import type { RedisClient } from './redis-scripts.js';
+import type { RedisSettings } from './redis-settings.js';
 
-/** How to reach Redis, as LiteLLM's router_settings spell it. */
-export interface RedisSettings {
-  redis_url?: string | undefined;
-  redis_host?: string | undefined;
-  redis_port?: number | undefined;
-  redis_password?: string | undefined;
-}
-
-/** Whether router_settings ask for Redis (a URL or a host). */
-export function wantsRedis(settings: RedisSettings): boolean {
-  return Boolean(settings.redis_url ?? settings.redis_host);
-}
+export { wantsRedis, type RedisSettings } from './redis-settings.js';
 
 /**
  * A client for the router's state. Commands time out quickly and are retried once, so a stalled Redis delays a

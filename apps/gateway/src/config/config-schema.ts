@@ -1,5 +1,5 @@
-import { a2aAgentsConfigSchema } from '@switchyard/a2a-client';
-import { mcpServersConfigSchema } from '@switchyard/mcp-bridge';
+import { a2aAgentsConfigSchema } from '@switchyard/a2a-client/config';
+import { mcpServersConfigSchema } from '@switchyard/mcp-bridge/config';
 import { litellmRoutingSettingsSchema, routerSettingsSchema } from '@switchyard/router';
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
-import type { A2aAgentsConfig } from '@switchyard/a2a-client';
-import type { McpServersConfig } from '@switchyard/mcp-bridge';
+import type { A2aAgentsConfig } from '@switchyard/a2a-client/config';
+import type { McpServersConfig } from '@switchyard/mcp-bridge/config';
 import type { DeploymentParams } from './config-schema.js';
 
 /** One `model_list` entry, validated and with its `os.environ/` references resolved. */

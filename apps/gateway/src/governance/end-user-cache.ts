@@ -1,4 +1,4 @@
-import { createLookupCache, governanceErrors } from '@switchyard/governance';
+import { createLookupCache, governanceErrors } from '@switchyard/governance/policy';
 import type { EndUser, Store } from '@switchyard/store';
 
 export interface EndUserCache {

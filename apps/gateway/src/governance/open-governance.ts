@@ -10,28 +10,12 @@ import { DEFAULT_DATA_DIR, openStore } from '@switchyard/store';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
 import { withFallback } from './fallback-limiter.js';
+import { governanceMasterKey, nonEmpty, type GovernanceEnvironment } from './governance-env.js';
 import type { GovernanceRuntime } from './governance-runtime.js';
 import { softBudgetAlertsFor } from './soft-budget-config.js';
 import { trackSettles } from './tracked-limiter.js';
 
-/** The environment variables governance reads (all optional). */
-export interface GovernanceEnvironment {
-  SWITCHYARD_MASTER_KEY?: string | undefined;
-  LITELLM_MASTER_KEY?: string | undefined;
-  DATABASE_URL?: string | undefined;
-  SWITCHYARD_DATA_DIR?: string | undefined;
-  REDIS_URL?: string | undefined;
-  /** Key prefix of the limiter's Redis counters (default `switchyard:gov:`); gateways sharing limits use the same. */
-  SWITCHYARD_GOVERNANCE_REDIS_PREFIX?: string | undefined;
-  /** Encrypts stored secrets; LiteLLM's LITELLM_SALT_KEY is read too, else the master key is used. */
-  SWITCHYARD_MASTER_SECRET?: string | undefined;
-  LITELLM_SALT_KEY?: string | undefined;
-  /** How often queued spend logs are written, in ms (default 1000): what a kill -9 can lose at most. */
-  SWITCHYARD_SPEND_FLUSH_INTERVAL_MS?: string | undefined;
-  /** The soft-budget alert webhook when the config names none (LiteLLM's WEBHOOK_URL is read too). */
-  SWITCHYARD_ALERT_WEBHOOK_URL?: string | undefined;
-  WEBHOOK_URL?: string | undefined;
-}
+export { governanceMasterKey, type GovernanceEnvironment } from './governance-env.js';
 
 export interface OpenGovernanceOptions {
   config: Pick<GatewayConfig, 'masterKey' | 'databaseUrl' | 'alerting'>;
@@ -54,13 +38,6 @@ function storeErrorReporter(logger: Logger, now: () => number = Date.now): (erro
     reportedAt = now();
     logger.warn({ err: storeErrorFields(error) }, 'governance database unavailable: serving cached keys, refusing others with 503');
   };
-}
-
-const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
-
-/** The master key that turns governance on: the config's, else SWITCHYARD_MASTER_KEY, else LITELLM_MASTER_KEY. */
-export function governanceMasterKey(config: Pick<GatewayConfig, 'masterKey'>, env: GovernanceEnvironment): string | undefined {
-  return nonEmpty(config.masterKey) ?? nonEmpty(env.SWITCHYARD_MASTER_KEY) ?? nonEmpty(env.LITELLM_MASTER_KEY);
 }
 
 function flushInterval(env: GovernanceEnvironment): number {

@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import { checkModelAllowed, scopesForKey, type Lease, type Principal } from '@switchyard/governance';
+import { checkModelAllowed, scopesForKey, type Lease, type Principal } from '@switchyard/governance/policy';
 import type { RequestState } from '../http/request-state.js';
 import type { Logger } from '../observability/logger.js';
 import type { EndUserCache } from './end-user-cache.js';

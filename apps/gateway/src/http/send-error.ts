@@ -1,6 +1,6 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { formatRetryAfter, toSwitchyardError } from '@switchyard/core';
-import { LimitRefusedError } from '@switchyard/governance';
+import { LimitRefusedError } from '@switchyard/governance/policy';
 import { limitRefusalHeaders } from '../governance/rate-limit-headers.js';
 import { sendJson } from './send-json.js';
 

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, ChatTool, Usage } from '@switchyard/core';
-import { isMcpChatTool, runMcpToolLoop } from '@switchyard/mcp-bridge';
+import { isMcpChatTool, runMcpToolLoop } from '@switchyard/mcp-bridge/tool-loop';
 import type { RequestState } from '../http/request-state.js';
 import { sendJson } from '../http/send-json.js';
 import { EventStream } from '../http/sse-writer.js';

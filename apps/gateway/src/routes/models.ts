@@ -1,6 +1,7 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { ModelList } from '@switchyard/core';
-import { checkModelAllowed, type KeyAuthenticator } from '@switchyard/governance';
+import type { KeyAuthenticator } from '@switchyard/governance';
+import { checkModelAllowed } from '@switchyard/governance/policy';
 import type { KeyAuthContext } from '@switchyard/store';
 import { accessGroupsOf } from '../governance/access-groups.js';
 import { presentedKey } from '../governance/presented-key.js';

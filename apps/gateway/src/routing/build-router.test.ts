@@ -22,7 +22,7 @@ describe('every LiteLLM fixture config builds a router with the installed provid
     for (const match of text.matchAll(/os\.environ\/(\w+)/g)) env[match[1]!] = match[1]!.endsWith('_PORT') ? '6379' : `dummy-${match[1]!}`;
     const loaded = loadConfigFile(path, env);
     const config = { ...loaded, routerSettings: withoutRedis(loaded.routerSettings) };
-    const router = buildRouter(config, installedFamilies(), silent, {});
+    const router = await buildRouter(config, installedFamilies(), silent, {});
     const skipped = router.warnings.filter((warning) => config.deployments.some((d) => warning.includes(d.modelName)));
     expect(router.deployments.length + skipped.length).toBeGreaterThanOrEqual(config.deployments.length);
     await router.close();

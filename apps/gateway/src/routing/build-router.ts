@@ -1,7 +1,7 @@
 import type { ProviderFamily } from '@switchyard/core';
 import { createRouterPricing, tokenizerTokenCounter } from '@switchyard/cost';
-import { createRouter, type Router, type RouterState } from '@switchyard/router';
-import { createRedisRouterState, wantsRedis, type RedisSettings } from '@switchyard/router-redis';
+import { createRouter, type Router } from '@switchyard/router';
+import { wantsRedis, type RedisSettings } from '@switchyard/router-redis/settings';
 import { z } from 'zod';
 import type { DeploymentConfig, GatewayConfig } from '../config/gateway-config.js';
 import type { Logger } from '../observability/logger.js';
@@ -43,31 +43,26 @@ export function redisSettingsFor(config: GatewayConfig, env: RouterEnvironment):
   return wantsRedis(settings) ? settings : undefined;
 }
 
-function stateFor(config: GatewayConfig, env: RouterEnvironment, logger: Logger): RouterState | undefined {
-  const redis = redisSettingsFor(config, env);
-  if (redis === undefined) return undefined;
-  let reported = false;
-  return createRedisRouterState({
-    ...redis,
-    ...(env.SWITCHYARD_ROUTER_REDIS_PREFIX ? { prefix: env.SWITCHYARD_ROUTER_REDIS_PREFIX } : {}),
-    ...syncIntervalOf(env),
-    onError: (error) => {
-      // The router keeps routing on its own counts; one line per outage is enough.
-      if (reported) return;
-      reported = true;
-      logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'router state: Redis unavailable, routing on local counts');
-      setTimeout(() => (reported = false), 60_000).unref();
-    },
-  });
-}
-
 /**
  * The gateway's one router: the config's model list over the installed families, router and litellm settings,
  * shared state in Redis when configured, prices and tokenizer from the cost package. Unusable deployments are
  * skipped and reported in `router.warnings`.
  */
-export function buildRouter(config: GatewayConfig, families: readonly ProviderFamily[], logger: Logger, env: RouterEnvironment = process.env): Router {
-  const state = stateFor(config, env, logger);
+export async function buildRouter(
+  config: GatewayConfig,
+  families: readonly ProviderFamily[],
+  logger: Logger,
+  env: RouterEnvironment = process.env,
+): Promise<Router> {
+  const redis = redisSettingsFor(config, env);
+  // router-redis (and ioredis) is imported only when Redis is configured, at start-up.
+  const state =
+    redis === undefined
+      ? undefined
+      : (await import('./redis-state.js')).redisStateFor(
+          { ...redis, ...(env.SWITCHYARD_ROUTER_REDIS_PREFIX ? { prefix: env.SWITCHYARD_ROUTER_REDIS_PREFIX } : {}), ...syncIntervalOf(env) },
+          logger,
+        );
   return createRouter({
     modelList: modelListOf(config.deployments),
     routerSettings: config.routerSettings,

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SwitchyardError } from '@switchyard/core';
-import { isAdmin, scopesForKey, type LimitScope, type Principal } from '@switchyard/governance';
+import { isAdmin, scopesForKey, type LimitScope, type Principal } from '@switchyard/governance/policy';
 import type { KeyAuthContext, ObjectPermission } from '@switchyard/store';
 import { presentedKey } from '../governance/presented-key.js';
 import type { ServiceGovernance } from './service-governance.js';

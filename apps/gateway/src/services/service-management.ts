@@ -1,6 +1,6 @@
-import { a2aAgentConfigSchema, summariseA2aAgent } from '@switchyard/a2a-client';
+import { a2aAgentConfigSchema, summariseA2aAgent } from '@switchyard/a2a-client/config';
 import { SwitchyardError } from '@switchyard/core';
-import { mcpServerNameSchema, parseMcpServersConfig } from '@switchyard/mcp-bridge';
+import { mcpServerNameSchema, parseMcpServersConfig } from '@switchyard/mcp-bridge/config';
 import type { CallerAccess } from './caller-access.js';
 import type { GatewayServices } from './service-routes.js';
 import { splitSecrets, storedView } from './stored-services.js';
