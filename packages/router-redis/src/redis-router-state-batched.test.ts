@@ -1,22 +1,13 @@
 import { SwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redisAvailable } from './testing/redis-test-env.js';
-import { instances as sharedInstances, named } from './testing/router-instances.js';
+import { instancesClosedAfterEach, named } from './testing/router-instances.js';
 
 const available = await redisAvailable();
 const request: ChatCompletionRequest = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanUp of cleanups.splice(0)) await cleanUp();
-});
-
 /** Instances with a sync interval of 100 ms (the default): deployments without limits are counted in batches. */
-function instances(count: number, modelList: unknown[], routerSettings: Record<string, unknown> = {}) {
-  const created = sharedInstances(count, modelList, routerSettings, 100);
-  cleanups.push(created.cleanUp);
-  return created;
-}
+const instances = instancesClosedAfterEach(100);
 
 describe.skipIf(!available)('RedisRouterState, deployments without limits counted in batches', () => {
   it('writes a group once per interval, however many calls it served, and the other instance sees them', async () => {

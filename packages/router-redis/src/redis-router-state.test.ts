@@ -1,25 +1,16 @@
 import { SwitchyardError, type ChatCompletionRequest } from '@switchyard/core';
 import { testRouter } from '@switchyard/router/testing';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisRouterState } from './redis-router-state.js';
 import { redisAvailable, redisUrl } from './testing/redis-test-env.js';
-import { instances as sharedInstances, named } from './testing/router-instances.js';
+import { instancesClosedAfterEach, named } from './testing/router-instances.js';
 
 const available = await redisAvailable();
 const request: ChatCompletionRequest = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanUp of cleanups.splice(0)) await cleanUp();
-});
-
 /** Instances that read and write Redis on every decision and call (syncIntervalMs 0): the per-call semantics. */
-function instances(count: number, modelList: unknown[], routerSettings: Record<string, unknown> = {}) {
-  const created = sharedInstances(count, modelList, routerSettings, 0);
-  cleanups.push(created.cleanUp);
-  return created;
-}
+const instances = instancesClosedAfterEach(0);
 
 describe.skipIf(!available)('RedisRouterState with two router instances', () => {
   it("honours the other instance's cooldown", async () => {

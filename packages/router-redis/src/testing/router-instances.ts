@@ -1,6 +1,7 @@
 import type { Router } from '@switchyard/router';
 import { fakeDeployment, FakeProviders, ManualClock, testRouter } from '@switchyard/router/testing';
 import { Redis } from 'ioredis';
+import { afterEach } from 'vitest';
 import { createRedisRouterState, type RedisRouterState } from '../redis-router-state.js';
 import { isolatedPrefix, redisUrl } from './redis-test-env.js';
 
@@ -41,4 +42,20 @@ export function instances(count: number, modelList: unknown[], routerSettings: R
     await deleteKeys();
   };
   return { instances: created, clock, prefix, cleanUp };
+}
+
+/**
+ * `instances` for one test file, with the file's sync interval: what each test created is closed, and its keys
+ * deleted, after that test.
+ */
+export function instancesClosedAfterEach(syncIntervalMs: number) {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanUp of cleanups.splice(0)) await cleanUp();
+  });
+  return (count: number, modelList: unknown[], routerSettings: Record<string, unknown> = {}) => {
+    const created = instances(count, modelList, routerSettings, syncIntervalMs);
+    cleanups.push(created.cleanUp);
+    return created;
+  };
 }
