@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Idle and loaded RSS of one gateway build, read from /proc/PID/status (VmRSS) the way the bench reads it.
-// Starts the mock (CPU 1) and the gateway (CPU 0), reads VmRSS once the gateway answers and has sat idle, then
-// (with --connections) runs `wrk -t1 -c N -d S` on CPU 1 with the bench's request while sampling VmRSS every 250 ms.
+// Starts the mock (CPU 1) and the gateway (CPU 0) and reads VmRSS twice while it sits idle: `--idle` ms after it
+// first answers ("start-up": the young generation still holds the semi-spaces start-up grew) and `--settle` ms after
+// ("settled": V8's memory reducer has run, about 20 s into an idle process, and shrunk them; 0 skips it). Then (with
+// --connections) runs `wrk -t1 -c N -d S` on CPU 1 with the bench's request while sampling VmRSS every 250 ms.
 //
 //   node apps/gateway/scripts/memory-probe.mjs [--gateway apps/gateway/dist/main.js] [--config openai|default]
-//     [--scenario governance-pglite|governance-postgres] [--connections 64] [--duration 8] [--mode non-stream|stream]
-//     [--node-flag=--max-semi-space-size=4 ...]
+//     [--scenario governance-pglite|governance-postgres] [--idle 3000] [--settle 30000] [--connections 64]
+//     [--duration 8] [--mode non-stream|stream] [--node-flag=--max-semi-space-size=4 ...]
 //
 // --config default starts the gateway without --config (the demo model). --scenario adds the bench's governance
 // session (ab-client.mjs openScenario: master key, a fresh virtual key; governance-postgres needs
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     mode: { type: 'string', default: 'non-stream' },
     idle: { type: 'string', default: '3000' },
+    settle: { type: 'string', default: '30000' },
     'node-flag': { type: 'string', multiple: true, default: [] },
   },
 });
@@ -55,9 +58,16 @@ try {
   const gateway = pinned(0, [process.execPath, ...values['node-flag'], resolve(values.gateway), ...configArgs, '--port', String(port), '--host', '127.0.0.1'], session.gatewayEnv);
   children.push(gateway);
   await waitUntilUp(port);
+  const answered = Date.now();
   await sleep(Number(values.idle));
-  const idle = rssMb(gateway.pid);
-  console.log(`${values.scenario ?? values.config} idle RSS ${idle.toFixed(1)} MB (pid ${gateway.pid}, flags ${values['node-flag'].join(' ') || 'none'})`);
+  const name = values.scenario ?? values.config;
+  const flags = values['node-flag'].join(' ') || 'none';
+  console.log(`${name} idle RSS ${rssMb(gateway.pid).toFixed(1)} MB at start-up, ${values.idle} ms after the first answer (pid ${gateway.pid}, flags ${flags})`);
+  const settle = Number(values.settle);
+  if (settle > 0) {
+    await sleep(Math.max(0, answered + settle - Date.now()));
+    console.log(`${name} idle RSS ${rssMb(gateway.pid).toFixed(1)} MB settled, ${settle} ms after the first answer`);
+  }
   const connections = Number(values.connections);
   if (connections > 0) {
     const requestFile = join(work, 'request.txt');
