@@ -1,54 +1,16 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-
-const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
-const statusClasses = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
-
-type Child<T> = T extends Counter<string> ? ReturnType<T['labels']> : T extends Histogram<string> ? ReturnType<T['labels']> : never;
-
-/** The metric children of one (model group, provider) pair, bound once so the request path does no label hashing. */
-export class TargetMetrics {
-  readonly #requests: Array<Child<Counter<string>> | undefined> = [];
-  readonly #errors: Array<Child<Counter<string>> | undefined> = [];
-  #latency: Child<Histogram<string>> | undefined;
-  #ttft: Child<Histogram<string>> | undefined;
-
-  constructor(
-    private readonly metrics: GatewayMetrics,
-    private readonly modelGroup: string,
-    private readonly provider: string,
-  ) {}
-
-  /** Records a finished request: its status, how long it took in seconds, and whether it failed (mid-stream too). */
-  observe(status: number, seconds: number, failed: boolean): void {
-    const index = Math.min(4, Math.max(0, Math.floor(status / 100) - 1));
-    const labels = { model_group: this.modelGroup, provider: this.provider, status_class: statusClasses[index]! };
-    (this.#requests[index] ??= this.metrics.requests.labels(labels)).inc();
-    if (failed || status >= 400) (this.#errors[index] ??= this.metrics.errors.labels(labels)).inc();
-    (this.#latency ??= this.metrics.latency.labels({ model_group: this.modelGroup, provider: this.provider })).observe(seconds);
-  }
-
-  observeTimeToFirstToken(seconds: number): void {
-    (this.#ttft ??= this.metrics.timeToFirstToken.labels({ model_group: this.modelGroup, provider: this.provider })).observe(seconds);
-  }
-}
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { createTargetFamilies, TargetMetrics, type TargetFamilies } from './target-metrics.js';
 
 /** The gateway's Prometheus metrics, in their own registry (never the global one). */
 export class GatewayMetrics {
   readonly registry = new Registry();
-  readonly requests: Counter<'model_group' | 'provider' | 'status_class'>;
-  readonly errors: Counter<'model_group' | 'provider' | 'status_class'>;
-  readonly latency: Histogram<'model_group' | 'provider'>;
-  readonly timeToFirstToken: Histogram<'model_group' | 'provider'>;
-  readonly #targets = new Map<string, TargetMetrics>();
+  readonly #families: TargetFamilies;
+  /** model group -> provider -> bound series: two lookups of strings whose hashes V8 keeps, no key built. */
+  readonly #targets = new Map<string, Map<string, TargetMetrics>>();
 
   constructor(inFlight: () => number, options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    const byTarget = ['model_group', 'provider'] as const;
-    const byStatus = ['model_group', 'provider', 'status_class'] as const;
-    this.requests = new Counter({ name: 'switchyard_requests_total', help: 'Model requests answered, by model group, provider and status class.', labelNames: byStatus, registers });
-    this.errors = new Counter({ name: 'switchyard_request_errors_total', help: 'Model requests answered with an error status.', labelNames: byStatus, registers });
-    this.latency = new Histogram({ name: 'switchyard_request_duration_seconds', help: 'Time from request to the last byte of the answer.', labelNames: byTarget, buckets: latencyBuckets, registers });
-    this.timeToFirstToken = new Histogram({ name: 'switchyard_time_to_first_token_seconds', help: 'Time from request to the first streamed chunk.', labelNames: byTarget, buckets: latencyBuckets, registers });
+    this.#families = createTargetFamilies(this.registry);
     new Gauge({ name: 'switchyard_in_flight_requests', help: 'Requests being served right now.', registers, collect() { this.set(inFlight()); } });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'switchyard_' });
   }
@@ -80,12 +42,10 @@ export class GatewayMetrics {
 
   /** The bound metrics for a (model group, provider) pair; "" stands for "not resolved". */
   target(modelGroup: string, provider: string): TargetMetrics {
-    const key = `${modelGroup}\u0000${provider}`;
-    let target = this.#targets.get(key);
-    if (!target) {
-      target = new TargetMetrics(this, modelGroup, provider);
-      this.#targets.set(key, target);
-    }
+    let byProvider = this.#targets.get(modelGroup);
+    if (byProvider === undefined) this.#targets.set(modelGroup, (byProvider = new Map()));
+    let target = byProvider.get(provider);
+    if (target === undefined) byProvider.set(provider, (target = new TargetMetrics(this.#families, modelGroup, provider)));
     return target;
   }
 }
