@@ -1,7 +1,7 @@
 // Measures the price table: node bench/price-lookup.mjs (after a build). Prints the one-time load and index
-// build, then microseconds per getModelPrice and per computeCost call.
+// build, then microseconds per getModelPrice, per computeCost and per computeCostTotal call.
 import { performance } from 'node:perf_hooks';
-import { computeCost, getModelPrice } from '../dist/index.js';
+import { computeCost, computeCostTotal, getModelPrice } from '../dist/index.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200_000);
 const lookups = [
@@ -28,18 +28,23 @@ const lookupUs = ((performance.now() - start) * 1000) / iterations;
 console.log(`getModelPrice: ${lookupUs.toFixed(2)} µs per call (${iterations} calls over ${lookups.length} ids, ${found} found)`);
 
 const price = getModelPrice('claude-sonnet-4-5-20250929', { provider: 'anthropic' });
-start = performance.now();
-let total = 0;
-for (let i = 0; i < iterations; i++) {
-  const usage = {
-    prompt_tokens: 1_000 + (i % 500),
-    completion_tokens: 300,
-    total_tokens: 1_300 + (i % 500),
-    prompt_tokens_details: { cached_tokens: 800, cache_creation_tokens: 100 },
-    completion_tokens_details: { reasoning_tokens: 120 },
-  };
-  const cost = computeCost(usage, price);
-  if (cost.priced) total += cost.total;
+const usageAt = (i) => ({
+  prompt_tokens: 1_000 + (i % 500),
+  completion_tokens: 300,
+  total_tokens: 1_300 + (i % 500),
+  prompt_tokens_details: { cached_tokens: 800, cache_creation_tokens: 100 },
+  completion_tokens_details: { reasoning_tokens: 120 },
+});
+for (const [name, total] of [
+  ['computeCost', (usage) => {
+    const cost = computeCost(usage, price);
+    return cost.priced ? cost.total : 0;
+  }],
+  ['computeCostTotal', (usage) => computeCostTotal(usage, price) ?? 0],
+]) {
+  start = performance.now();
+  let sum = 0;
+  for (let i = 0; i < iterations; i++) sum += total(usageAt(i));
+  const costUs = ((performance.now() - start) * 1000) / iterations;
+  console.log(`${name}: ${costUs.toFixed(2)} µs per call (${iterations} calls; sum ${sum.toFixed(4)} USD)`);
 }
-const costUs = ((performance.now() - start) * 1000) / iterations;
-console.log(`computeCost: ${costUs.toFixed(2)} µs per call (${iterations} calls; sum ${total.toFixed(4)} USD)`);

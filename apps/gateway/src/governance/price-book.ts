@@ -1,5 +1,5 @@
 import type { Usage } from '@switchyard/core';
-import { computeCost, resolveDeploymentPrice, type ModelPrice } from '@switchyard/cost';
+import { computeCostTotal, resolveDeploymentPrice, type ModelPrice } from '@switchyard/cost';
 import type { Deployment } from '@switchyard/router';
 
 /** The completion tokens an estimate assumes when a request sets no output limit. */
@@ -16,8 +16,7 @@ function safePrice(pricing: Parameters<typeof resolveDeploymentPrice>[0]): Model
 
 /** The USD cost of a usage at a price; 0 when the model has no price (the spend log then says 0, never a guess). */
 export function costOf(usage: Usage, price: ModelPrice | undefined): number {
-  const cost = computeCost(usage, price);
-  return cost.priced ? cost.total : 0;
+  return computeCostTotal(usage, price) ?? 0;
 }
 
 export function syntheticUsage(promptTokens: number, completionTokens: number): Usage {

@@ -16,9 +16,10 @@ export function billedTokens(usage: Usage, reasoningReportedApart: boolean): Bil
   const cacheRead = usage.prompt_tokens_details?.cached_tokens ?? 0;
   const cacheWrite = usage.prompt_tokens_details?.cache_creation_tokens ?? 0;
   const reasoning = usage.completion_tokens_details?.reasoning_tokens ?? 0;
-  const counts = { prompt_tokens: prompt, completion_tokens: completion, cacheRead, cacheWrite, reasoning };
-  for (const [name, value] of Object.entries(counts)) {
-    if (!isCount(value)) return `${name} must be a non-negative integer, got ${String(value)}`;
+  if (!(isCount(prompt) && isCount(completion) && isCount(cacheRead) && isCount(cacheWrite) && isCount(reasoning))) {
+    const counts = { prompt_tokens: prompt, completion_tokens: completion, cacheRead, cacheWrite, reasoning };
+    const [name, value] = Object.entries(counts).find((entry) => !isCount(entry[1])) ?? [];
+    return `${name} must be a non-negative integer, got ${String(value)}`;
   }
   const input = prompt - cacheRead - cacheWrite;
   if (input < 0) {
