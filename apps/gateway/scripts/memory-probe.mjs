@@ -2,11 +2,11 @@
 // Idle and loaded RSS of one gateway build, read from /proc/PID/status (VmRSS) the way the bench reads it.
 // Starts the mock (CPU 1) and the gateway (CPU 0) and reads VmRSS twice while it sits idle: `--idle` ms after it
 // first answers ("start-up": the young generation still holds the semi-spaces start-up grew) and `--settle` ms after
-// ("settled": V8's memory reducer has run, about 20 s into an idle process, and shrunk them; 0 skips it). Then (with
+// ("settled": V8's memory reducer has run, 20-30 s into an idle process, and shrunk them; 0 skips it). Then (with
 // --connections) runs `wrk -t1 -c N -d S` on CPU 1 with the bench's request while sampling VmRSS every 250 ms.
 //
 //   node apps/gateway/scripts/memory-probe.mjs [--gateway apps/gateway/dist/main.js] [--config openai|default]
-//     [--scenario governance-pglite|governance-postgres] [--idle 3000] [--settle 30000] [--connections 64]
+//     [--scenario governance-pglite|governance-postgres] [--idle 3000] [--settle 45000] [--connections 64]
 //     [--duration 8] [--mode non-stream|stream] [--node-flag=--max-semi-space-size=4 ...]
 //
 // --config default starts the gateway without --config (the demo model). --scenario adds the bench's governance
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     mode: { type: 'string', default: 'non-stream' },
     idle: { type: 'string', default: '3000' },
-    settle: { type: 'string', default: '30000' },
+    settle: { type: 'string', default: '45000' },
     'node-flag': { type: 'string', multiple: true, default: [] },
   },
 });
