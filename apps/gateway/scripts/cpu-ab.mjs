@@ -45,49 +45,54 @@ const start = (cpu, args, env = {}) => spawn('taskset', ['-c', String(cpu), proc
 const nodeFlags = (text) => text.split(' ').filter((flag) => flag !== '');
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
-const mockPort = await freePort();
-const children = [start(1, [join(root, 'tools/mock-provider/dist/cli.js'), '--port', String(mockPort), '--host', '127.0.0.1'])];
-await waitUntilUp(mockPort);
-const config = mockConfig(mockPort, 'cpu-ab');
-const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [...nodeFlags(values.flags), values.gateway, '--config', config]]];
-if (values.gateway2) targets.push(['gateway2', [...nodeFlags(values.flags2), values.gateway2, '--config', config]]);
-const running = [];
+// A target that fails to start (a missing build, a bad flag) must end the run, not leave it waiting on the others.
+const children = [];
 const sessions = [];
-for (const [run, [name, args]] of targets.entries()) {
-  const port = await freePort();
-  const session = await openScenario(name === 'bare' ? undefined : values.scenario, run);
-  sessions.push(session);
-  const child = start(0, name === 'bare' ? [...args, `--port=${port}`] : [...args, '--port', String(port), '--host', '127.0.0.1'], session.gatewayEnv);
-  children.push(child);
-  await waitUntilUp(port);
-  running.push({ name, port, pid: child.pid, headers: session.gatewayHeaders });
-}
+try {
+  const mockPort = await freePort();
+  children.push(start(1, [join(root, 'tools/mock-provider/dist/cli.js'), '--port', String(mockPort), '--host', '127.0.0.1']));
+  await waitUntilUp(mockPort);
+  const config = mockConfig(mockPort, 'cpu-ab');
+  const targets = [['bare', [join(root, 'tools/bench/dist/targets/bare-proxy.js'), `--upstream=http://127.0.0.1:${mockPort}`]], ['gateway', [...nodeFlags(values.flags), values.gateway, '--config', config]]];
+  if (values.gateway2) targets.push(['gateway2', [...nodeFlags(values.flags2), values.gateway2, '--config', config]]);
+  const running = [];
+  for (const [run, [name, args]] of targets.entries()) {
+    const port = await freePort();
+    const session = await openScenario(name === 'bare' ? undefined : values.scenario, run);
+    sessions.push(session);
+    const child = start(0, name === 'bare' ? [...args, `--port=${port}`] : [...args, '--port', String(port), '--host', '127.0.0.1'], session.gatewayEnv);
+    children.push(child);
+    await waitUntilUp(port);
+    running.push({ name, port, pid: child.pid, headers: session.gatewayHeaders });
+  }
 
-const results = new Map();
-for (let round = 0; round < rounds; round++) {
+  const results = new Map();
+  for (let round = 0; round < rounds; round++) {
+    for (const mode of values.modes.split(',')) {
+      const stream = mode === 'stream';
+      if (round === 0) await Promise.all(running.map((target) => drive(target, stream, warm)));
+      const measure = async (target) => {
+        const before = cpuSeconds(target.pid);
+        const began = performance.now();
+        const bad = await drive(target, stream, count);
+        const perRequest = ((cpuSeconds(target.pid) - before) * 1e6) / count;
+        const key = `${mode} ${target.name}`;
+        results.set(key, [...(results.get(key) ?? []), perRequest]);
+        console.log(`round ${round} ${key}: ${perRequest.toFixed(0)} µs/req, ${((count / (performance.now() - began)) * 1000).toFixed(0)} req/s, bad ${bad}`);
+      };
+      if (values.parallel) await Promise.all(running.map(measure));
+      else for (const target of round % 2 ? [...running].reverse() : running) await measure(target);
+    }
+  }
   for (const mode of values.modes.split(',')) {
-    const stream = mode === 'stream';
-    if (round === 0) await Promise.all(running.map((target) => drive(target, stream, warm)));
-    const measure = async (target) => {
-      const before = cpuSeconds(target.pid);
-      const began = performance.now();
-      const bad = await drive(target, stream, count);
-      const perRequest = ((cpuSeconds(target.pid) - before) * 1e6) / count;
-      const key = `${mode} ${target.name}`;
-      results.set(key, [...(results.get(key) ?? []), perRequest]);
-      console.log(`round ${round} ${key}: ${perRequest.toFixed(0)} µs/req, ${((count / (performance.now() - began)) * 1000).toFixed(0)} req/s, bad ${bad}`);
-    };
-    if (values.parallel) await Promise.all(running.map(measure));
-    else for (const target of round % 2 ? [...running].reverse() : running) await measure(target);
+    const bare = results.get(`${mode} bare`);
+    for (const { name } of running) {
+      const own = results.get(`${mode} ${name}`);
+      const ratio = median(own.map((value, index) => value / bare[index]));
+      console.log(`${mode} ${name}: median ${median(own).toFixed(0)} µs/req, ${ratio.toFixed(2)}x bare (per-round [${own.map((value) => value.toFixed(0)).join(', ')}])`);
+    }
   }
+} finally {
+  for (const child of children) child.kill();
+  for (const session of sessions) await session.close();
 }
-for (const mode of values.modes.split(',')) {
-  const bare = results.get(`${mode} bare`);
-  for (const { name } of running) {
-    const own = results.get(`${mode} ${name}`);
-    const ratio = median(own.map((value, index) => value / bare[index]));
-    console.log(`${mode} ${name}: median ${median(own).toFixed(0)} µs/req, ${ratio.toFixed(2)}x bare (per-round [${own.map((value) => value.toFixed(0)).join(', ')}])`);
-  }
-}
-for (const child of children) child.kill();
-for (const session of sessions) await session.close();
